@@ -1,0 +1,296 @@
+package cases
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The default limits of a [Decoder].
+const (
+	// DefaultMaxBytes is the largest document a Decoder accepts: 1 MiB.
+	DefaultMaxBytes = 1 << 20
+	// DefaultMaxDepth is the deepest nesting of objects and arrays a
+	// Decoder accepts.
+	DefaultMaxDepth = 32
+)
+
+// Decoder decodes the documents of the case API from JSON text.
+//
+// A strict Decoder (the zero value) is for input that a service receives:
+// it refuses unknown and repeated keys, and checks every rule of the
+// document that does not depend on the time or on a stored case, so that
+// one call reports every problem at once. A lenient Decoder is for what a
+// partner receives: it ignores unknown keys, keeps the last of repeated
+// keys and keeps enum values it does not know, and checks no rule beyond
+// the JSON types.
+//
+// Both refuse text that is not JSON, data after the value, invalid UTF-8,
+// documents over MaxBytes and nesting deeper than MaxDepth, reporting the
+// byte offset of a syntax error. Problems come back as an [*Error] wrapping
+// [ErrInvalid]. A Decoder never modifies its input, and the strings it
+// returns may share memory with one copy of it.
+type Decoder struct {
+	// Lenient selects lenient decoding.
+	Lenient bool
+
+	// MaxBytes is the size limit; zero means DefaultMaxBytes.
+	MaxBytes int
+
+	// MaxDepth is the nesting limit; zero means DefaultMaxDepth.
+	MaxDepth int
+}
+
+// start checks the size of data and prepares a reader for it.
+func (d Decoder) start(data []byte) (reader, error) {
+	limit := d.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMaxBytes
+	}
+	if len(data) > limit {
+		return reader{}, newError([]Item{{Code: CodeTooLarge,
+			Message: "document must be at most " + strconv.Itoa(limit) + " bytes"}})
+	}
+	depth := d.MaxDepth
+	if depth <= 0 {
+		depth = DefaultMaxDepth
+	}
+	return reader{s: string(data), maxDepth: depth, strict: !d.Lenient}, nil
+}
+
+// finish checks the end of the document and, when decoding is strict and
+// the JSON was readable, runs check. Problems that check finds at or below
+// a pointer the reader already reported are left out: the reader's item
+// says what is wrong there.
+func (d Decoder) finish(r *reader, check func(*report)) error {
+	r.end()
+	if r.fatal {
+		// Text that is not JSON, or nests too deep, has no values to speak
+		// of: the one item that says so is the whole answer.
+		r.items = slices.DeleteFunc(r.items, func(it Item) bool {
+			return it.Code != CodeInvalidJSON && it.Code != CodeTooDeep
+		})
+	}
+	if !r.fatal && !d.Lenient && check != nil {
+		var rep report
+		check(&rep)
+		for _, it := range rep.items {
+			if !covered(r.items, it.Pointer) {
+				r.items = append(r.items, it)
+			}
+		}
+	}
+	if len(r.items) == 0 {
+		return nil
+	}
+	return newError(r.items)
+}
+
+// covered reports whether one of items is at pointer or at one of its
+// ancestors.
+func covered(items []Item, pointer string) bool {
+	for _, it := range items {
+		if pointer == it.Pointer || strings.HasPrefix(pointer, it.Pointer+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// Case decodes a whole case. A strict Decoder also validates it as
+// [Case.Validate] does.
+func (d Decoder) Case(data []byte) (*Case, error) {
+	r, err := d.start(data)
+	if err != nil {
+		return nil, err
+	}
+	c := &Case{}
+	if r.null() {
+		r.fail(nil, CodeInvalidType, "case must be an object")
+	} else {
+		readCase(&r, nil, c)
+	}
+	if err := d.finish(&r, func(rep *report) { validateCase(c, rep, checkStored) }); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// readCase reads the members of a case object into c.
+func readCase(r *reader, p *path, c *Case) {
+	var req, resp span
+	var reqPath, respPath path
+	r.object(p, "case", func(key string, kp *path) {
+		switch key {
+		case "id":
+			c.ID = r.reqStr(kp, key)
+		case "object":
+			r.objectName(kp, "case")
+		case "created_at":
+			if !r.null() {
+				c.CreatedAt, _ = r.timestamp(kp, key)
+			}
+		case "updated_at":
+			if !r.null() {
+				c.UpdatedAt, _ = r.timestamp(kp, key)
+			}
+		case "opened_at":
+			c.OpenedAt = r.optTimestamp(kp, key)
+		case "resolved_at":
+			c.ResolvedAt = r.optTimestamp(kp, key)
+		case "resolution_reason":
+			s, _ := r.optStr(kp, key)
+			if s != nil {
+				c.ResolutionReason = ResolutionReason(*s)
+				r.notEmpty(kp, *s, key)
+			}
+		case "request":
+			req, reqPath = r.defer1(kp), *kp
+		case "response":
+			resp, respPath = r.defer1(kp), *kp
+		default:
+			readCommon(r, kp, key, c)
+		}
+	})
+	r.at(req, func() { c.Request = readPayload(r, &reqPath, c.Kind, false) })
+	r.at(resp, func() { c.Response = readPayload(r, &respPath, c.Kind, true) })
+}
+
+// readCommon reads one member that a case shares with an open body, so
+// that one piece of code reads both.
+func readCommon(r *reader, kp *path, key string, c *Case) {
+	switch key {
+	case "metadata":
+		c.Metadata = readMetadata(r, kp)
+	case "parent_type":
+		c.ParentType = ParentType(r.reqStr(kp, key))
+	case "parent_id":
+		c.ParentID = r.reqStr(kp, key)
+	case "kind":
+		c.Kind = Kind(r.reqStr(kp, key))
+	case "status":
+		c.Status = Status(r.reqStr(kp, key))
+	case "summary":
+		c.Summary = r.reqStr(kp, key)
+	case "details":
+		c.Details, _ = r.optStr(kp, key)
+	case "due_at":
+		c.DueAt = r.optTimestamp(kp, key)
+	default:
+		r.unknown(kp)
+	}
+}
+
+// notEmpty reports an empty string where an enum value belongs; it is
+// neither null nor a value.
+func (r *reader) notEmpty(p *path, s, subject string) {
+	if s == "" && r.strict {
+		r.fail(p, CodeUnknownValue, subject+" is not a known value")
+	}
+}
+
+// objectName reads the "object" member, which names the type of the
+// document.
+func (r *reader) objectName(p *path, want string) {
+	s, ok := r.str(p, "object")
+	if ok && s != want && r.strict {
+		r.fail(p, CodeInvalidValue, "object must be "+strconv.Quote(want))
+	}
+}
+
+// readPayload reads a request or response of kind k; null gives nil.
+func readPayload(r *reader, p *path, k Kind, response bool) Payload {
+	if r.null() {
+		return nil
+	}
+	rules := kinds[k]
+	if rules == nil {
+		r.ws()
+		start := r.pos
+		r.skip(p, true)
+		return RawPayload(r.s[start:r.pos])
+	}
+	if response {
+		return rules.readResponse(r, p)
+	}
+	return rules.readRequest(r, p)
+}
+
+// readMetadata reads a metadata object; null gives nil.
+func readMetadata(r *reader, p *path) Metadata {
+	if r.null() {
+		return nil
+	}
+	m := Metadata{}
+	r.object(p, "metadata", func(key string, kp *path) {
+		if r.null() && r.strict {
+			r.fail(kp, CodeInvalidType, "metadata value must be a string")
+			return
+		}
+		if v, ok := r.str(kp, "metadata value"); ok {
+			m[key] = v
+		}
+	})
+	return m
+}
+
+// Open decodes the body of an open request. A strict Decoder also checks
+// the rules of every value it holds; [Open] checks them again, with the
+// due time, since an OpenRequest may be built in Go.
+func (d Decoder) Open(data []byte) (*OpenRequest, error) {
+	r, err := d.start(data)
+	if err != nil {
+		return nil, err
+	}
+	c := &Case{}
+	var req span
+	var reqPath path
+	if r.null() {
+		r.fail(nil, CodeInvalidType, "body must be an object")
+	} else {
+		r.object(nil, "body", func(key string, kp *path) {
+			if key == "request" {
+				req, reqPath = r.defer1(kp), *kp
+				return
+			}
+			readCommon(&r, kp, key, c)
+		})
+	}
+	r.at(req, func() { c.Request = readPayload(&r, &reqPath, c.Kind, false) })
+	o := &OpenRequest{
+		ParentType: c.ParentType, ParentID: c.ParentID, Kind: c.Kind,
+		Status: c.Status, Summary: c.Summary, Details: c.Details,
+		Request: c.Request, DueAt: c.DueAt, Metadata: c.Metadata,
+	}
+	if err := d.finish(&r, func(rep *report) { o.check(rep, time.Time{}) }); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// Response decodes a respond body: the response payload of kind k itself.
+// A strict Decoder checks the payload's own rules; [Case.CheckResponse]
+// and [Respond] check it against the case's request. For a kind the
+// package does not know, the body is kept as a [RawPayload].
+func (d Decoder) Response(k Kind, data []byte) (Payload, error) {
+	r, err := d.start(data)
+	if err != nil {
+		return nil, err
+	}
+	var p Payload
+	if r.null() {
+		r.fail(nil, CodeInvalidType, "body must be an object")
+	} else {
+		p = readPayload(&r, nil, k, true)
+	}
+	check := func(rep *report) {
+		if rules := kinds[k]; rules != nil && p != nil {
+			rules.checkResponse(nil, p, "", rep)
+		}
+	}
+	if err := d.finish(&r, check); err != nil {
+		return nil, err
+	}
+	return p, nil
+}

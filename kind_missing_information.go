@@ -1,0 +1,215 @@
+package cases
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// MissingInformationRequest is the request of a missing_information case:
+// the fields the partner's customer is asked to fill in.
+type MissingInformationRequest struct {
+	// Fields lists 1 to 50 field specs with unique names.
+	Fields []FieldSpec `json:"fields" validate:"required,min=1,max=50,dive"`
+}
+
+// MissingInformationResponse is the response of a missing_information
+// case: the answers, by field name.
+//
+// Decoded answers follow the JSON value model: string, bool, [json.Number]
+// for numbers, map[string]any for objects (an address), []any for arrays
+// and nil for null. Answers built in Go may also be of any integer or
+// floating-point type, or an [Address] or *Address.
+type MissingInformationResponse struct {
+	Fields map[string]any `json:"fields"`
+}
+
+// MarshalJSON encodes the request as {"fields": [...]}.
+func (p *MissingInformationRequest) MarshalJSON() ([]byte, error) {
+	return appendMIRequest(nil, p)
+}
+
+// MarshalJSON encodes the response as {"fields": {...}}, with the answers
+// in the order of their names.
+func (p *MissingInformationResponse) MarshalJSON() ([]byte, error) {
+	return appendMIResponse(nil, p)
+}
+
+func (p *MissingInformationRequest) clone() Payload {
+	d := &MissingInformationRequest{Fields: slices.Clone(p.Fields)}
+	for i := range d.Fields {
+		d.Fields[i].Options = slices.Clone(d.Fields[i].Options)
+		d.Fields[i].Example = cloneValue(d.Fields[i].Example)
+	}
+	return d
+}
+
+func (p *MissingInformationResponse) clone() Payload {
+	return &MissingInformationResponse{Fields: cloneValue(p.Fields).(map[string]any)}
+}
+
+// cloneValue deep-copies a value of the answer model.
+func cloneValue(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		if x == nil {
+			return x
+		}
+		m := make(map[string]any, len(x))
+		for k, e := range x {
+			m[k] = cloneValue(e)
+		}
+		return m
+	case []any:
+		if x == nil {
+			return x
+		}
+		a := make([]any, len(x))
+		for i, e := range x {
+			a[i] = cloneValue(e)
+		}
+		return a
+	case *Address:
+		if x == nil {
+			return x
+		}
+		a := *x
+		a.StreetLine2, a.County = clonePtr(x.StreetLine2), clonePtr(x.County)
+		return &a
+	}
+	return v
+}
+
+// missingInformation holds the rules of the missing_information kind.
+type missingInformation struct{}
+
+func (missingInformation) fits(p Payload, response bool) bool {
+	if response {
+		_, ok := p.(*MissingInformationResponse)
+		return ok
+	}
+	_, ok := p.(*MissingInformationRequest)
+	return ok
+}
+
+func (missingInformation) readRequest(r *reader, p *path) Payload {
+	req := &MissingInformationRequest{}
+	r.object(p, "request", func(key string, kp *path) {
+		if key != "fields" {
+			r.unknown(kp)
+			return
+		}
+		if r.null() {
+			return
+		}
+		req.Fields = []FieldSpec{}
+		r.array(kp, "fields", func(_ int, ip *path) {
+			req.Fields = append(req.Fields, readFieldSpec(r, ip))
+		})
+	})
+	return req
+}
+
+func readFieldSpec(r *reader, p *path) FieldSpec {
+	var s FieldSpec
+	r.object(p, "field", func(key string, kp *path) {
+		switch key {
+		case "name":
+			s.Name = r.reqStr(kp, "name")
+		case "type":
+			s.Type = FieldType(r.reqStr(kp, "type"))
+		case "description":
+			s.Description = r.reqStr(kp, "description")
+		case "required":
+			if !r.null() {
+				s.Required, _ = r.boolean(kp, "required")
+			}
+		case "example":
+			s.Example = r.value(kp)
+		case "options":
+			if r.null() {
+				return
+			}
+			s.Options = []string{}
+			r.array(kp, "options", func(_ int, ip *path) {
+				o, _ := r.str(ip, "option")
+				s.Options = append(s.Options, o)
+			})
+		default:
+			r.unknown(kp)
+		}
+	})
+	return s
+}
+
+func (missingInformation) readResponse(r *reader, p *path) Payload {
+	resp := &MissingInformationResponse{}
+	r.object(p, "response", func(key string, kp *path) {
+		if key != "fields" {
+			r.unknown(kp)
+			return
+		}
+		if r.null() {
+			return
+		}
+		resp.Fields = map[string]any{}
+		r.object(kp, "fields", func(name string, np *path) {
+			resp.Fields[name] = r.value(np)
+		})
+	})
+	return resp
+}
+
+func (missingInformation) checkRequest(c *Case, rep *report) {
+	req := c.Request.(*MissingInformationRequest)
+	rep.check("/request", req)
+	for i := range req.Fields {
+		at := "/request/fields/" + strconv.Itoa(i)
+		checkSpec(&req.Fields[i], at, rep)
+		for _, prev := range req.Fields[:i] {
+			if prev.Name == req.Fields[i].Name && prev.Name != "" {
+				rep.add(at+"/name", CodeDuplicate, "name must not appear twice in one request")
+				break
+			}
+		}
+	}
+}
+
+func (missingInformation) checkResponse(req, resp Payload, base string, rep *report) {
+	answers := resp.(*MissingInformationResponse).Fields
+	if answers == nil {
+		rep.add(base+"/fields", CodeRequired, "fields is required")
+		return
+	}
+	if req == nil {
+		return
+	}
+	specs := req.(*MissingInformationRequest).Fields
+	at := base + "/fields"
+	for i := range specs {
+		s := &specs[i]
+		v, ok := answers[s.Name]
+		if !ok || isNoAnswer(s.Type, v) {
+			if s.Required {
+				rep.add(pointerJoin(at, s.Name), CodeRequired, "field is required")
+			}
+			continue
+		}
+		s.checkValue(v, pointerJoin(at, s.Name), rep)
+	}
+	for name := range answers {
+		if !slices.ContainsFunc(specs, func(s FieldSpec) bool { return s.Name == name }) {
+			rep.add(pointerJoin(at, name), CodeUnknownField, "field was not requested")
+		}
+	}
+}
+
+// isNoAnswer reports whether v counts as no answer to a field of type t:
+// null, or a blank string for a string-like type.
+func isNoAnswer(t FieldType, v any) bool {
+	if v == nil {
+		return true
+	}
+	s, ok := v.(string)
+	return ok && t.IsStringLike() && strings.TrimSpace(s) == ""
+}

@@ -1,0 +1,171 @@
+package cases
+
+import "strings"
+
+// RAReason says why a registered-agent service ends.
+//
+// A reason the package does not know is kept by lenient decoding and
+// refused by strict validation with [CodeUnknownValue].
+type RAReason string
+
+// The reasons of an ra_termination request.
+const (
+	RASwitchingProviders  RAReason = "switching_providers"
+	RABusinessDissolved   RAReason = "business_dissolved"
+	RABusinessOffboarding RAReason = "business_offboarding"
+	RAOther               RAReason = "other"
+)
+
+// RAReasons returns the known reasons.
+func RAReasons() []RAReason {
+	return []RAReason{RASwitchingProviders, RABusinessDissolved, RABusinessOffboarding, RAOther}
+}
+
+// IsKnown reports whether r is one of the reasons listed by [RAReasons].
+func (r RAReason) IsKnown() bool {
+	switch r {
+	case RASwitchingProviders, RABusinessDissolved, RABusinessOffboarding, RAOther:
+		return true
+	}
+	return false
+}
+
+// RATerminationRequest is the request of an ra_termination case, which
+// tells the partner that the platform stops serving as a business's
+// registered agent. Its parent must be a business.
+type RATerminationRequest struct {
+	// Reason says why the service ends.
+	Reason RAReason `json:"reason" validate:"required,known"`
+
+	// ReasonDetail explains the reason in at most 500 characters. It is
+	// required when Reason is other; nil when absent.
+	ReasonDetail *string `json:"reason_detail" validate:"omitnil,max=500,text"`
+}
+
+// RATerminationResponse is the partner's acknowledgement of an
+// ra_termination case.
+type RATerminationResponse struct {
+	// Acknowledged must be true. On the wire the key is required.
+	Acknowledged bool `json:"acknowledged" validate:"true"`
+
+	// SuccessorAgent names the business's new registered agent; nil when
+	// the partner names none.
+	SuccessorAgent *SuccessorAgent `json:"successor_agent" validate:"omitnil"`
+}
+
+// SuccessorAgent is the registered agent that takes over a business.
+type SuccessorAgent struct {
+	// Name is the agent's name: one line of 1 to 255 characters.
+	Name string `json:"name" validate:"required,notblank,max=255,oneline"`
+
+	// Address is where the agent receives service of process.
+	Address *Address `json:"address" validate:"required"`
+}
+
+// MarshalJSON encodes the request with both of its keys.
+func (p *RATerminationRequest) MarshalJSON() ([]byte, error) {
+	return appendRARequest(nil, p)
+}
+
+// MarshalJSON encodes the response with both of its keys.
+func (p *RATerminationResponse) MarshalJSON() ([]byte, error) {
+	return appendRAResponse(nil, p)
+}
+
+func (p *RATerminationRequest) clone() Payload {
+	return &RATerminationRequest{Reason: p.Reason, ReasonDetail: clonePtr(p.ReasonDetail)}
+}
+
+func (p *RATerminationResponse) clone() Payload {
+	d := &RATerminationResponse{Acknowledged: p.Acknowledged}
+	if s := p.SuccessorAgent; s != nil {
+		d.SuccessorAgent = &SuccessorAgent{Name: s.Name}
+		if s.Address != nil {
+			d.SuccessorAgent.Address = cloneValue(s.Address).(*Address)
+		}
+	}
+	return d
+}
+
+// raTermination holds the rules of the ra_termination kind.
+type raTermination struct{}
+
+func (raTermination) fits(p Payload, response bool) bool {
+	if response {
+		_, ok := p.(*RATerminationResponse)
+		return ok
+	}
+	_, ok := p.(*RATerminationRequest)
+	return ok
+}
+
+func (raTermination) readRequest(r *reader, p *path) Payload {
+	req := &RATerminationRequest{}
+	r.object(p, "request", func(key string, kp *path) {
+		switch key {
+		case "reason":
+			req.Reason = RAReason(r.reqStr(kp, key))
+		case "reason_detail":
+			req.ReasonDetail, _ = r.optStr(kp, key)
+		default:
+			r.unknown(kp)
+		}
+	})
+	return req
+}
+
+func (raTermination) readResponse(r *reader, p *path) Payload {
+	resp := &RATerminationResponse{}
+	acknowledged := false
+	ok := r.object(p, "response", func(key string, kp *path) {
+		switch key {
+		case "acknowledged":
+			if !r.null() {
+				resp.Acknowledged, acknowledged = r.boolean(kp, key)
+			}
+		case "successor_agent":
+			if !r.null() {
+				resp.SuccessorAgent = readSuccessor(r, kp)
+			}
+		default:
+			r.unknown(kp)
+		}
+	})
+	if ok && !acknowledged && r.strict {
+		at := p.key1("acknowledged")
+		r.fail(&at, CodeRequired, "acknowledged is required")
+	}
+	return resp
+}
+
+func readSuccessor(r *reader, p *path) *SuccessorAgent {
+	s := &SuccessorAgent{}
+	r.object(p, "successor_agent", func(key string, kp *path) {
+		switch key {
+		case "name":
+			s.Name = r.reqStr(kp, key)
+		case "address":
+			if !r.null() {
+				s.Address = readAddress(r, kp)
+			}
+		default:
+			r.unknown(kp)
+		}
+	})
+	return s
+}
+
+func (raTermination) checkRequest(c *Case, rep *report) {
+	req := c.Request.(*RATerminationRequest)
+	if c.ParentType.IsKnown() && c.ParentType != ParentBusiness {
+		rep.add("/parent_type", CodeInvalidValue, "parent_type must be business for ra_termination")
+	}
+	rep.check("/request", req)
+	if req.Reason == RAOther && (req.ReasonDetail == nil || strings.TrimSpace(*req.ReasonDetail) == "") {
+		rep.add("/request/reason_detail", CodeRequired, "reason_detail is required when reason is other")
+	}
+}
+
+func (raTermination) checkResponse(_, resp Payload, base string, rep *report) {
+	rep.check(base, resp)
+}

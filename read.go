@@ -1,0 +1,756 @@
+package cases
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// path is a JSON Pointer under construction, kept as a chain of segments on
+// the stack so that a pointer costs nothing until a problem is reported.
+// The nil *path is the document itself.
+type path struct {
+	up  *path
+	key string
+	idx int // index within an array, or -1 for an object key
+}
+
+func (p *path) key1(key string) path { return path{up: p, key: key, idx: -1} }
+
+func (p *path) index(i int) path { return path{up: p, idx: i} }
+
+// String renders p as an RFC 6901 JSON Pointer.
+func (p *path) String() string {
+	if p == nil {
+		return ""
+	}
+	var segs [24]*path
+	n := 0
+	for q := p; q != nil && n < len(segs); q = q.up {
+		segs[n] = q
+		n++
+	}
+	var b strings.Builder
+	for i := n - 1; i >= 0; i-- {
+		b.WriteByte('/')
+		if segs[i].idx >= 0 {
+			b.WriteString(strconv.Itoa(segs[i].idx))
+		} else {
+			writeEscapedSegment(&b, segs[i].key)
+		}
+	}
+	return b.String()
+}
+
+func writeEscapedSegment(b *strings.Builder, s string) {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '~':
+			b.WriteString("~0")
+		case '/':
+			b.WriteString("~1")
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+}
+
+// pointerJoin appends one escaped segment to a rendered pointer.
+func pointerJoin(base, seg string) string {
+	var b strings.Builder
+	b.WriteString(base)
+	b.WriteByte('/')
+	writeEscapedSegment(&b, seg)
+	return b.String()
+}
+
+// reader decodes JSON text into the package's types. It reads the known
+// shapes directly, reports every problem it can with its pointer, and stops
+// only at a syntax error or a nesting limit, which it reports with the byte
+// offset. Strings without escapes are slices of s, so a decoded document
+// shares one allocation for most of its text.
+type reader struct {
+	s        string
+	pos      int
+	depth    int
+	maxDepth int
+	strict   bool
+	fatal    bool
+	items    []Item
+}
+
+func (r *reader) fail(p *path, code Code, msg string) {
+	r.items = append(r.items, Item{Pointer: p.String(), Code: code, Message: msg})
+}
+
+// syntax reports a fatal syntax error at the current offset.
+func (r *reader) syntax(what string) {
+	if r.fatal {
+		return
+	}
+	r.fatal = true
+	r.items = append(r.items, Item{
+		Code:    CodeInvalidJSON,
+		Message: "invalid JSON at byte " + strconv.Itoa(r.pos) + ": " + what,
+	})
+}
+
+func (r *reader) ws() {
+	for r.pos < len(r.s) {
+		switch r.s[r.pos] {
+		case ' ', '\t', '\n', '\r':
+			r.pos++
+		default:
+			return
+		}
+	}
+}
+
+// peek returns the first byte of the next value, or 0 at the end.
+func (r *reader) peek() byte {
+	r.ws()
+	if r.pos < len(r.s) {
+		return r.s[r.pos]
+	}
+	return 0
+}
+
+// end reports data after the document's value.
+func (r *reader) end() {
+	if r.fatal {
+		return
+	}
+	if r.peek() != 0 {
+		r.syntax("data after the value")
+	}
+}
+
+// null consumes a null literal if one is next.
+func (r *reader) null() bool {
+	if r.peek() != 'n' {
+		return false
+	}
+	if !strings.HasPrefix(r.s[r.pos:], "null") {
+		r.syntax("invalid literal")
+		return false
+	}
+	r.pos += 4
+	return true
+}
+
+// typeError reports a value of the wrong JSON type and skips it.
+func (r *reader) typeError(p *path, subject, want string) {
+	if r.fatal {
+		return
+	}
+	if r.peek() == 0 {
+		r.syntax("unexpected end of input")
+		return
+	}
+	r.fail(p, CodeInvalidType, subject+" must be "+want)
+	r.skip(p, true)
+}
+
+// enter consumes the opening byte of an object or array and applies the
+// nesting limit.
+func (r *reader) enter(p *path) bool {
+	r.depth++
+	if r.depth > r.maxDepth {
+		r.fail(p, CodeTooDeep, "nesting must be at most "+strconv.Itoa(r.maxDepth)+" levels deep")
+		r.fatal = true
+		return false
+	}
+	r.pos++
+	return true
+}
+
+// keySet remembers the keys of one object to find duplicates.
+type keySet struct {
+	inline [16]string
+	n      int
+	more   map[string]struct{}
+}
+
+func (ks *keySet) add(k string) (fresh bool) {
+	for i := 0; i < ks.n; i++ {
+		if ks.inline[i] == k {
+			return false
+		}
+	}
+	if ks.more != nil {
+		if _, dup := ks.more[k]; dup {
+			return false
+		}
+	}
+	if ks.n < len(ks.inline) {
+		ks.inline[ks.n] = k
+		ks.n++
+		return true
+	}
+	if ks.more == nil {
+		ks.more = make(map[string]struct{})
+	}
+	ks.more[k] = struct{}{}
+	return true
+}
+
+// object reads an object member by member, calling each with the decoded
+// key and the key's path; each must consume the member's value. A value
+// that is not an object is reported as subject's type error. In strict mode
+// a repeated key is reported and its value skipped.
+func (r *reader) object(p *path, subject string, each func(key string, kp *path)) bool {
+	if r.peek() != '{' {
+		r.typeError(p, subject, "an object")
+		return false
+	}
+	if !r.enter(p) {
+		return false
+	}
+	var seen keySet
+	if r.peek() == '}' {
+		r.pos++
+		r.depth--
+		return true
+	}
+	for !r.fatal {
+		if r.peek() != '"' {
+			r.syntax("expected a string for an object key")
+			return false
+		}
+		key, ok := r.rawString(p, true)
+		if r.fatal {
+			return false
+		}
+		if r.peek() != ':' {
+			r.syntax("expected ':' after an object key")
+			return false
+		}
+		r.pos++
+		kp := p.key1(key)
+		if !ok {
+			r.skip(&kp, false)
+		} else if !seen.add(key) && r.strict {
+			r.fail(&kp, CodeDuplicate, "key must not appear twice in one object")
+			r.skip(&kp, true)
+		} else {
+			each(key, &kp)
+		}
+		if r.fatal {
+			return false
+		}
+		switch r.peek() {
+		case ',':
+			r.pos++
+		case '}':
+			r.pos++
+			r.depth--
+			return true
+		default:
+			r.syntax("expected ',' or '}' after an object member")
+			return false
+		}
+	}
+	return false
+}
+
+// array reads an array element by element; each must consume the element.
+func (r *reader) array(p *path, subject string, each func(i int, ip *path)) bool {
+	if r.peek() != '[' {
+		r.typeError(p, subject, "an array")
+		return false
+	}
+	if !r.enter(p) {
+		return false
+	}
+	if r.peek() == ']' {
+		r.pos++
+		r.depth--
+		return true
+	}
+	for i := 0; !r.fatal; i++ {
+		ip := p.index(i)
+		each(i, &ip)
+		if r.fatal {
+			return false
+		}
+		switch r.peek() {
+		case ',':
+			r.pos++
+		case ']':
+			r.pos++
+			r.depth--
+			return true
+		default:
+			r.syntax("expected ',' or ']' after an array element")
+			return false
+		}
+	}
+	return false
+}
+
+// unknown handles a key the object does not define: refused in strict
+// mode, skipped in lenient mode.
+func (r *reader) unknown(kp *path) {
+	if r.strict {
+		r.fail(kp, CodeUnknownField, "key is not defined here")
+	}
+	r.skip(kp, !r.strict)
+}
+
+// str reads a string value; null and other types are reported.
+func (r *reader) str(p *path, subject string) (string, bool) {
+	if r.peek() != '"' {
+		r.typeError(p, subject, "a string")
+		return "", false
+	}
+	return r.rawString(p, false)
+}
+
+// optStr reads a string or null; null gives ok and a nil result.
+func (r *reader) optStr(p *path, subject string) (*string, bool) {
+	if r.null() {
+		return nil, true
+	}
+	s, ok := r.str(p, subject)
+	if !ok {
+		return nil, false
+	}
+	return &s, true
+}
+
+// reqStr reads a string that may not be null. Null leaves "" so that
+// validation reports the value as required.
+func (r *reader) reqStr(p *path, subject string) string {
+	if r.null() {
+		return ""
+	}
+	s, _ := r.str(p, subject)
+	return s
+}
+
+// timestamp reads an RFC 3339 string and converts it to UTC.
+func (r *reader) timestamp(p *path, subject string) (time.Time, bool) {
+	s, ok := r.str(p, subject)
+	if !ok {
+		return time.Time{}, false
+	}
+	t, err := parseTimestamp(s)
+	if err != nil {
+		r.fail(p, CodeInvalidFormat, subject+" must be an RFC 3339 timestamp")
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// optTimestamp reads a timestamp or null.
+func (r *reader) optTimestamp(p *path, subject string) *time.Time {
+	if r.null() {
+		return nil
+	}
+	t, ok := r.timestamp(p, subject)
+	if !ok {
+		return nil
+	}
+	return &t
+}
+
+func parseTimestamp(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return t.UTC(), nil
+}
+
+func (r *reader) boolean(p *path, subject string) (bool, bool) {
+	c := r.peek()
+	switch {
+	case c == 't' && strings.HasPrefix(r.s[r.pos:], "true"):
+		r.pos += 4
+		return true, true
+	case c == 'f' && strings.HasPrefix(r.s[r.pos:], "false"):
+		r.pos += 5
+		return false, true
+	}
+	r.typeError(p, subject, "a boolean")
+	return false, false
+}
+
+// rawString reads the string that starts at r.pos. Invalid UTF-8 and lone
+// surrogate escapes are reported at p (or at the key's own pointer when
+// isKey) and give ok false; the string is still consumed.
+func (r *reader) rawString(p *path, isKey bool) (s string, ok bool) {
+	start := r.pos + 1
+	i := start
+	for i < len(r.s) {
+		c := r.s[i]
+		switch {
+		case c == '"':
+			r.pos = i + 1
+			return r.s[start:i], true
+		case c == '\\':
+			return r.escapedString(p, start, isKey)
+		case c < 0x20:
+			r.pos = i
+			r.syntax("control character in a string")
+			return "", false
+		case c < utf8.RuneSelf:
+			i++
+		default:
+			if rn, size := utf8.DecodeRuneInString(r.s[i:]); rn != utf8.RuneError || size > 1 {
+				i += size
+				continue
+			}
+			return r.escapedString(p, start, isKey)
+		}
+	}
+	r.pos = len(r.s)
+	r.syntax("unterminated string")
+	return "", false
+}
+
+// escapedString reads a string that needs decoding, from its first byte.
+func (r *reader) escapedString(p *path, start int, isKey bool) (string, bool) {
+	b := make([]byte, 0, 32)
+	problem := ""
+	i := start
+	for i < len(r.s) {
+		c := r.s[i]
+		switch {
+		case c == '"':
+			r.pos = i + 1
+			if problem != "" {
+				r.reportString(p, string(b), isKey, problem)
+				return "", false
+			}
+			return string(b), true
+		case c < 0x20:
+			r.pos = i
+			r.syntax("control character in a string")
+			return "", false
+		case c == '\\':
+			var n int
+			b, n = r.escape(b, i, &problem)
+			if n == 0 {
+				return "", false
+			}
+			i += n
+		case c < utf8.RuneSelf:
+			b = append(b, c)
+			i++
+		default:
+			rn, size := utf8.DecodeRuneInString(r.s[i:])
+			if rn == utf8.RuneError && size == 1 {
+				problem = "must be valid UTF-8"
+				b = append(b, c)
+			} else {
+				b = append(b, r.s[i:i+size]...)
+			}
+			i += size
+		}
+	}
+	r.pos = len(r.s)
+	r.syntax("unterminated string")
+	return "", false
+}
+
+func (r *reader) reportString(p *path, s string, isKey bool, problem string) {
+	if isKey {
+		kp := p.key1(s)
+		r.fail(&kp, CodeInvalidFormat, "key "+problem)
+		return
+	}
+	r.fail(p, CodeInvalidFormat, "string "+problem)
+}
+
+// escape decodes the escape sequence at i, appending it to b. It returns
+// the number of bytes read, or 0 after a syntax error.
+func (r *reader) escape(b []byte, i int, problem *string) ([]byte, int) {
+	if i+1 >= len(r.s) {
+		r.pos = i
+		r.syntax("unterminated string")
+		return b, 0
+	}
+	switch c := r.s[i+1]; c {
+	case '"', '\\', '/':
+		return append(b, c), 2
+	case 'b':
+		return append(b, '\b'), 2
+	case 'f':
+		return append(b, '\f'), 2
+	case 'n':
+		return append(b, '\n'), 2
+	case 'r':
+		return append(b, '\r'), 2
+	case 't':
+		return append(b, '\t'), 2
+	case 'u':
+		rn, ok := r.hex4(i + 2)
+		if !ok {
+			return b, 0
+		}
+		if !utf16.IsSurrogate(rn) {
+			return utf8.AppendRune(b, rn), 6
+		}
+		if rn < 0xDC00 && i+11 < len(r.s) && r.s[i+6] == '\\' && r.s[i+7] == 'u' {
+			lo, ok := r.hex4(i + 8)
+			if !ok {
+				return b, 0
+			}
+			if pair := utf16.DecodeRune(rn, lo); pair != utf8.RuneError {
+				return utf8.AppendRune(b, pair), 12
+			}
+		}
+		*problem = "must not contain a lone UTF-16 surrogate"
+		return b, 6
+	}
+	r.pos = i
+	r.syntax("invalid escape sequence in a string")
+	return b, 0
+}
+
+func (r *reader) hex4(i int) (rune, bool) {
+	if i+4 > len(r.s) {
+		r.pos = i
+		r.syntax("invalid \\u escape in a string")
+		return 0, false
+	}
+	var v rune
+	for _, c := range []byte(r.s[i : i+4]) {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			r.pos = i
+			r.syntax("invalid \\u escape in a string")
+			return 0, false
+		}
+		v = v<<4 | rune(c)
+	}
+	return v, true
+}
+
+// number reads a number literal, checking the JSON grammar.
+func (r *reader) number() (string, bool) {
+	start := r.pos
+	i := start
+	if i < len(r.s) && r.s[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(r.s) && r.s[i] == '0':
+		i++
+	case i < len(r.s) && '1' <= r.s[i] && r.s[i] <= '9':
+		i = digits(r.s, i)
+	default:
+		r.pos = i
+		r.syntax("invalid number")
+		return "", false
+	}
+	if i < len(r.s) && r.s[i] == '.' {
+		j := digits(r.s, i+1)
+		if j == i+1 {
+			r.pos = j
+			r.syntax("invalid number")
+			return "", false
+		}
+		i = j
+	}
+	if i < len(r.s) && (r.s[i] == 'e' || r.s[i] == 'E') {
+		i++
+		if i < len(r.s) && (r.s[i] == '+' || r.s[i] == '-') {
+			i++
+		}
+		j := digits(r.s, i)
+		if j == i {
+			r.pos = j
+			r.syntax("invalid number")
+			return "", false
+		}
+		i = j
+	}
+	r.pos = i
+	return r.s[start:i], true
+}
+
+func digits(s string, i int) int {
+	for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+// skip consumes one value of any type. With report, problems inside it
+// (invalid UTF-8) are reported; syntax and nesting are always checked.
+func (r *reader) skip(p *path, report bool) {
+	switch c := r.peek(); {
+	case c == '{':
+		if !r.enter(p) {
+			return
+		}
+		r.skipMembers(p, report)
+	case c == '[':
+		if !r.enter(p) {
+			return
+		}
+		r.skipElements(p, report)
+	case c == '"':
+		if report {
+			r.rawString(p, false)
+			return
+		}
+		saved := len(r.items)
+		r.rawString(p, false)
+		if !r.fatal {
+			r.items = r.items[:saved]
+		}
+	case c == 't' || c == 'f':
+		r.literal()
+	case c == 'n':
+		r.null()
+	case c == '-' || ('0' <= c && c <= '9'):
+		r.number()
+	case c == 0:
+		r.syntax("unexpected end of input")
+	default:
+		r.syntax("invalid character at the start of a value")
+	}
+}
+
+func (r *reader) literal() {
+	for _, lit := range [...]string{"true", "false"} {
+		if strings.HasPrefix(r.s[r.pos:], lit) {
+			r.pos += len(lit)
+			return
+		}
+	}
+	r.syntax("invalid literal")
+}
+
+func (r *reader) skipMembers(p *path, report bool) {
+	if r.peek() == '}' {
+		r.pos++
+		r.depth--
+		return
+	}
+	for !r.fatal {
+		if r.peek() != '"' {
+			r.syntax("expected a string for an object key")
+			return
+		}
+		key, _ := r.rawString(p, true)
+		if r.peek() != ':' {
+			r.syntax("expected ':' after an object key")
+			return
+		}
+		r.pos++
+		kp := p.key1(key)
+		r.skip(&kp, report)
+		switch r.peek() {
+		case ',':
+			r.pos++
+		case '}':
+			r.pos++
+			r.depth--
+			return
+		default:
+			r.syntax("expected ',' or '}' after an object member")
+			return
+		}
+	}
+}
+
+func (r *reader) skipElements(p *path, report bool) {
+	if r.peek() == ']' {
+		r.pos++
+		r.depth--
+		return
+	}
+	for i := 0; !r.fatal; i++ {
+		ip := p.index(i)
+		r.skip(&ip, report)
+		switch r.peek() {
+		case ',':
+			r.pos++
+		case ']':
+			r.pos++
+			r.depth--
+			return
+		default:
+			r.syntax("expected ',' or ']' after an array element")
+			return
+		}
+	}
+}
+
+// span is a value whose reading waits until its sibling keys are known,
+// as a case's request waits for the case's kind.
+type span struct {
+	start int
+	depth int
+	set   bool
+}
+
+// defer1 records where the value at r.pos starts and skips it.
+func (r *reader) defer1(p *path) span {
+	r.ws()
+	sp := span{start: r.pos, depth: r.depth, set: true}
+	r.skip(p, false)
+	return sp
+}
+
+// at reads a deferred value with fn, then restores the reader's position.
+func (r *reader) at(sp span, fn func()) {
+	if !sp.set || r.fatal {
+		return
+	}
+	pos, depth := r.pos, r.depth
+	r.pos, r.depth = sp.start, sp.depth
+	fn()
+	r.pos, r.depth = pos, depth
+}
+
+// value reads any JSON value into the value model of answers: string,
+// bool, json.Number, map[string]any, []any or nil.
+func (r *reader) value(p *path) any {
+	switch c := r.peek(); {
+	case c == '"':
+		s, ok := r.rawString(p, false)
+		if !ok {
+			return nil
+		}
+		return s
+	case c == '{':
+		m := map[string]any{}
+		r.object(p, "value", func(k string, kp *path) { m[k] = r.value(kp) })
+		return m
+	case c == '[':
+		a := []any{}
+		r.array(p, "value", func(_ int, ip *path) { a = append(a, r.value(ip)) })
+		return a
+	case c == 't' || c == 'f':
+		b, _ := r.boolean(p, "value")
+		return b
+	case c == 'n':
+		r.null()
+		return nil
+	case c == '-' || ('0' <= c && c <= '9'):
+		n, _ := r.number()
+		return json.Number(n)
+	case c == 0:
+		r.syntax("unexpected end of input")
+	default:
+		r.syntax("invalid character at the start of a value")
+	}
+	return nil
+}
