@@ -14,61 +14,61 @@ import (
 // optional value and {} for empty metadata.
 type Case struct {
 	// ID identifies the case: a UUID in canonical lowercase form.
-	ID string `json:"id" validate:"required,caseid"`
+	ID string `json:"id"`
 
 	// CreatedAt is when the case was opened, in UTC.
-	CreatedAt time.Time `json:"created_at" validate:"required"`
+	CreatedAt time.Time `json:"created_at"`
 
 	// UpdatedAt is when the case last changed, in UTC. A change that
 	// alters nothing does not move it.
-	UpdatedAt time.Time `json:"updated_at" validate:"required"`
+	UpdatedAt time.Time `json:"updated_at"`
 
 	// Metadata holds the caller's own key-value pairs. Nil and empty are
 	// the same and encode as {}.
-	Metadata Metadata `json:"metadata" validate:"-"`
+	Metadata Metadata `json:"metadata"`
 
 	// ParentType is the type of the resource the case is attached to.
-	ParentType ParentType `json:"parent_type" validate:"required,known"`
+	ParentType ParentType `json:"parent_type"`
 
 	// ParentID is the parent's opaque ID: 1 to 128 characters of letters,
 	// digits, "_", "-", "." and ":".
-	ParentID string `json:"parent_id" validate:"required,opaque"`
+	ParentID string `json:"parent_id"`
 
 	// Kind decides the types of Request and Response.
-	Kind Kind `json:"kind" validate:"required,known"`
+	Kind Kind `json:"kind"`
 
 	// Status is where the case stands in its lifecycle.
-	Status Status `json:"status" validate:"required,known"`
+	Status Status `json:"status"`
 
 	// Summary is one partner-safe line of 1 to 255 characters.
-	Summary string `json:"summary" validate:"required,notblank,max=255,oneline"`
+	Summary string `json:"summary"`
 
 	// Details is partner-safe markdown of at most 10,000 characters; nil
 	// when the case has none.
-	Details *string `json:"details" validate:"omitnil,max=10000,text"`
+	Details *string `json:"details"`
 
 	// Request is what the platform asks for, of the kind's request type.
-	Request Payload `json:"request" validate:"-"`
+	Request Payload `json:"request"`
 
 	// Response is what the partner sent, of the kind's response type; nil
 	// until the partner answers.
-	Response Payload `json:"response" validate:"-"`
+	Response Payload `json:"response"`
 
 	// OpenedAt is when the case first became visible to the partner by
 	// entering needs_response; nil while the case is internal.
-	OpenedAt *time.Time `json:"opened_at" validate:"-"`
+	OpenedAt *time.Time `json:"opened_at"`
 
 	// DueAt is when the case is expected to be resolved; nil when it has
 	// no deadline.
-	DueAt *time.Time `json:"due_at" validate:"-"`
+	DueAt *time.Time `json:"due_at"`
 
 	// ResolvedAt is when the case entered a terminal status; nil while it
 	// is open.
-	ResolvedAt *time.Time `json:"resolved_at" validate:"-"`
+	ResolvedAt *time.Time `json:"resolved_at"`
 
 	// ResolutionReason says why the case was closed; "" (null on the wire)
 	// while it is open.
-	ResolutionReason ResolutionReason `json:"resolution_reason" validate:"omitempty,known"`
+	ResolutionReason ResolutionReason `json:"resolution_reason"`
 }
 
 // ParentType is the type of the resource a case is attached to.

@@ -43,20 +43,22 @@ type Decoder struct {
 }
 
 // start checks the size of data and prepares a reader for it.
-func (d Decoder) start(data []byte) (reader, error) {
+func (d Decoder) start(data []byte) (*reader, error) {
 	limit := d.MaxBytes
 	if limit <= 0 {
 		limit = DefaultMaxBytes
 	}
 	if len(data) > limit {
-		return reader{}, newError([]Item{{Code: CodeTooLarge,
+		return nil, newError([]Item{{Code: CodeTooLarge,
 			Message: "document must be at most " + strconv.Itoa(limit) + " bytes"}})
 	}
 	depth := d.MaxDepth
 	if depth <= 0 {
 		depth = DefaultMaxDepth
 	}
-	return reader{s: string(data), maxDepth: depth, strict: !d.Lenient}, nil
+	r := &reader{s: string(data), maxDepth: depth, strict: !d.Lenient}
+	r.at = r.atBuf[:0]
+	return r, nil
 }
 
 // finish checks the end of the document and, when decoding is strict and
@@ -107,100 +109,99 @@ func (d Decoder) Case(data []byte) (*Case, error) {
 	}
 	c := &Case{}
 	if r.null() {
-		r.fail(nil, CodeInvalidType, "case must be an object")
+		r.fail(CodeInvalidType, "case must be an object")
 	} else {
-		readCase(&r, nil, c)
+		readCase(r, c)
 	}
-	if err := d.finish(&r, func(rep *report) { validateCase(c, rep, checkStored) }); err != nil {
+	if err := d.finish(r, func(rep *report) { validateCase(c, rep, checkStored) }); err != nil {
 		return nil, err
 	}
 	return c, nil
 }
 
 // readCase reads the members of a case object into c.
-func readCase(r *reader, p *path, c *Case) {
+func readCase(r *reader, c *Case) {
 	var req, resp span
-	var reqPath, respPath path
-	r.object(p, "case", func(key string, kp *path) {
+	r.object("case", func(key string) {
 		switch key {
 		case "id":
-			c.ID = r.reqStr(kp, key)
+			c.ID = r.reqStr(key)
 		case "object":
-			r.objectName(kp, "case")
+			r.objectName("case")
 		case "created_at":
 			if !r.null() {
-				c.CreatedAt, _ = r.timestamp(kp, key)
+				c.CreatedAt, _ = r.timestamp(key)
 			}
 		case "updated_at":
 			if !r.null() {
-				c.UpdatedAt, _ = r.timestamp(kp, key)
+				c.UpdatedAt, _ = r.timestamp(key)
 			}
 		case "opened_at":
-			c.OpenedAt = r.optTimestamp(kp, key)
+			c.OpenedAt = r.optTimestamp(key)
 		case "resolved_at":
-			c.ResolvedAt = r.optTimestamp(kp, key)
+			c.ResolvedAt = r.optTimestamp(key)
 		case "resolution_reason":
-			s, _ := r.optStr(kp, key)
+			s, _ := r.optStr(key)
 			if s != nil {
 				c.ResolutionReason = ResolutionReason(*s)
-				r.notEmpty(kp, *s, key)
+				r.notEmpty(*s, key)
 			}
 		case "request":
-			req, reqPath = r.defer1(kp), *kp
+			req = r.later(key)
 		case "response":
-			resp, respPath = r.defer1(kp), *kp
+			resp = r.later(key)
 		default:
-			readCommon(r, kp, key, c)
+			readCommon(r, key, c)
 		}
 	})
-	r.at(req, func() { c.Request = readPayload(r, &reqPath, c.Kind, false) })
-	r.at(resp, func() { c.Response = readPayload(r, &respPath, c.Kind, true) })
+	r.readLater(req, func() { c.Request = readPayload(r, c.Kind, false) })
+	r.readLater(resp, func() { c.Response = readPayload(r, c.Kind, true) })
 }
 
 // readCommon reads one member that a case shares with an open body, so
 // that one piece of code reads both.
-func readCommon(r *reader, kp *path, key string, c *Case) {
+func readCommon(r *reader, key string, c *Case) {
 	switch key {
 	case "metadata":
-		c.Metadata = readMetadata(r, kp)
+		c.Metadata = readMetadata(r)
 	case "parent_type":
-		c.ParentType = ParentType(r.reqStr(kp, key))
+		c.ParentType = ParentType(r.reqStr(key))
 	case "parent_id":
-		c.ParentID = r.reqStr(kp, key)
+		c.ParentID = r.reqStr(key)
 	case "kind":
-		c.Kind = Kind(r.reqStr(kp, key))
+		c.Kind = Kind(r.reqStr(key))
 	case "status":
-		c.Status = Status(r.reqStr(kp, key))
+		c.Status = Status(r.reqStr(key))
 	case "summary":
-		c.Summary = r.reqStr(kp, key)
+		c.Summary = r.reqStr(key)
 	case "details":
-		c.Details, _ = r.optStr(kp, key)
+		c.Details, _ = r.optStr(key)
 	case "due_at":
-		c.DueAt = r.optTimestamp(kp, key)
+		c.DueAt = r.optTimestamp(key)
 	default:
-		r.unknown(kp)
+		r.unknown()
 	}
 }
 
 // notEmpty reports an empty string where an enum value belongs; it is
 // neither null nor a value.
-func (r *reader) notEmpty(p *path, s, subject string) {
+func (r *reader) notEmpty(s, subject string) {
 	if s == "" && r.strict {
-		r.fail(p, CodeUnknownValue, subject+" is not a known value")
+		r.fail(CodeUnknownValue, subject+" is not a known value")
 	}
 }
 
 // objectName reads the "object" member, which names the type of the
 // document.
-func (r *reader) objectName(p *path, want string) {
-	s, ok := r.str(p, "object")
+func (r *reader) objectName(want string) {
+	s, ok := r.str("object")
 	if ok && s != want && r.strict {
-		r.fail(p, CodeInvalidValue, "object must be "+strconv.Quote(want))
+		r.fail(CodeInvalidValue, "object must be "+strconv.Quote(want))
 	}
 }
 
 // readPayload reads a request or response of kind k; null gives nil.
-func readPayload(r *reader, p *path, k Kind, response bool) Payload {
+func readPayload(r *reader, k Kind, response bool) Payload {
 	if r.null() {
 		return nil
 	}
@@ -208,27 +209,27 @@ func readPayload(r *reader, p *path, k Kind, response bool) Payload {
 	if rules == nil {
 		r.ws()
 		start := r.pos
-		r.skip(p, true)
+		r.skip(true)
 		return RawPayload(r.s[start:r.pos])
 	}
 	if response {
-		return rules.readResponse(r, p)
+		return rules.readResponse(r)
 	}
-	return rules.readRequest(r, p)
+	return rules.readRequest(r)
 }
 
 // readMetadata reads a metadata object; null gives nil.
-func readMetadata(r *reader, p *path) Metadata {
+func readMetadata(r *reader) Metadata {
 	if r.null() {
 		return nil
 	}
 	m := Metadata{}
-	r.object(p, "metadata", func(key string, kp *path) {
+	r.object("metadata", func(key string) {
 		if r.null() && r.strict {
-			r.fail(kp, CodeInvalidType, "metadata value must be a string")
+			r.fail(CodeInvalidType, "metadata value must be a string")
 			return
 		}
-		if v, ok := r.str(kp, "metadata value"); ok {
+		if v, ok := r.str("metadata value"); ok {
 			m[key] = v
 		}
 	})
@@ -245,25 +246,24 @@ func (d Decoder) Open(data []byte) (*OpenRequest, error) {
 	}
 	c := &Case{}
 	var req span
-	var reqPath path
 	if r.null() {
-		r.fail(nil, CodeInvalidType, "body must be an object")
+		r.fail(CodeInvalidType, "body must be an object")
 	} else {
-		r.object(nil, "body", func(key string, kp *path) {
+		r.object("body", func(key string) {
 			if key == "request" {
-				req, reqPath = r.defer1(kp), *kp
+				req = r.later(key)
 				return
 			}
-			readCommon(&r, kp, key, c)
+			readCommon(r, key, c)
 		})
 	}
-	r.at(req, func() { c.Request = readPayload(&r, &reqPath, c.Kind, false) })
+	r.readLater(req, func() { c.Request = readPayload(r, c.Kind, false) })
 	o := &OpenRequest{
 		ParentType: c.ParentType, ParentID: c.ParentID, Kind: c.Kind,
 		Status: c.Status, Summary: c.Summary, Details: c.Details,
 		Request: c.Request, DueAt: c.DueAt, Metadata: c.Metadata,
 	}
-	if err := d.finish(&r, func(rep *report) { o.check(rep, time.Time{}) }); err != nil {
+	if err := d.finish(r, func(rep *report) { o.check(rep, time.Time{}) }); err != nil {
 		return nil, err
 	}
 	return o, nil
@@ -280,16 +280,16 @@ func (d Decoder) Response(k Kind, data []byte) (Payload, error) {
 	}
 	var p Payload
 	if r.null() {
-		r.fail(nil, CodeInvalidType, "body must be an object")
+		r.fail(CodeInvalidType, "body must be an object")
 	} else {
-		p = readPayload(&r, nil, k, true)
+		p = readPayload(r, k, true)
 	}
 	check := func(rep *report) {
 		if rules := kinds[k]; rules != nil && p != nil {
 			rules.checkResponse(nil, p, "", rep)
 		}
 	}
-	if err := d.finish(&r, check); err != nil {
+	if err := d.finish(r, check); err != nil {
 		return nil, err
 	}
 	return p, nil

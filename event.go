@@ -29,17 +29,17 @@ func (t EventType) IsKnown() bool { return t == EventCaseOpened || t == EventCas
 // work.
 type Event struct {
 	// ID identifies the event: a fresh UUID in canonical lowercase form.
-	ID string `json:"id" validate:"required,caseid"`
+	ID string `json:"id"`
 
 	// Type names what happened.
-	Type EventType `json:"type" validate:"required,known"`
+	Type EventType `json:"type"`
 
 	// CreatedAt is when the change happened, in UTC.
-	CreatedAt time.Time `json:"created_at" validate:"required"`
+	CreatedAt time.Time `json:"created_at"`
 
 	// Data is the case after the change. The event owns it: it shares no
 	// memory with the case an operation returns.
-	Data *Case `json:"data" validate:"-"`
+	Data *Case `json:"data"`
 }
 
 // Validate checks e strictly: its own fields and its case, as
@@ -51,7 +51,7 @@ func (e *Event) Validate() error {
 }
 
 func validateEvent(e *Event, rep *report) {
-	rep.check("", e)
+	rep.check("", &eventRules{id: e.ID, typ: e.Type, createdAt: e.CreatedAt})
 	if e.Data == nil {
 		rep.add("/data", CodeRequired, "data is required")
 		return
@@ -107,31 +107,31 @@ func (d Decoder) Event(data []byte) (*Event, error) {
 	}
 	e := &Event{}
 	if r.null() {
-		r.fail(nil, CodeInvalidType, "event must be an object")
+		r.fail(CodeInvalidType, "event must be an object")
 	} else {
-		r.object(nil, "event", func(key string, kp *path) {
+		r.object("event", func(key string) {
 			switch key {
 			case "id":
-				e.ID = r.reqStr(kp, key)
+				e.ID = r.reqStr(key)
 			case "object":
-				r.objectName(kp, "event")
+				r.objectName("event")
 			case "type":
-				e.Type = EventType(r.reqStr(kp, key))
+				e.Type = EventType(r.reqStr(key))
 			case "created_at":
 				if !r.null() {
-					e.CreatedAt, _ = r.timestamp(kp, key)
+					e.CreatedAt, _ = r.timestamp(key)
 				}
 			case "data":
 				if !r.null() {
 					e.Data = &Case{}
-					readCase(&r, kp, e.Data)
+					readCase(r, e.Data)
 				}
 			default:
-				r.unknown(kp)
+				r.unknown()
 			}
 		})
 	}
-	if err := d.finish(&r, func(rep *report) { validateEvent(e, rep) }); err != nil {
+	if err := d.finish(r, func(rep *report) { validateEvent(e, rep) }); err != nil {
 		return nil, err
 	}
 	return e, nil

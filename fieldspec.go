@@ -84,14 +84,14 @@ type FieldSpec struct {
 	// Name identifies the field in the response: a lowercase letter, then
 	// up to 63 lowercase letters, digits and underscores. Names are unique
 	// within a request.
-	Name string `json:"name" validate:"required,field"`
+	Name string `json:"name"`
 
 	// Type says what kind of value answers the field.
-	Type FieldType `json:"type" validate:"required,known"`
+	Type FieldType `json:"type"`
 
 	// Description is the prompt shown to the partner's customer: 1 to 500
 	// characters.
-	Description string `json:"description" validate:"required,notblank,max=500,text"`
+	Description string `json:"description"`
 
 	// Required reports whether a response must answer the field. Absent on
 	// the wire means false.
@@ -100,25 +100,25 @@ type FieldSpec struct {
 	// Example is a sample answer, itself a valid value of Type (and one of
 	// Options); nil when there is none. It follows the value model of the
 	// answers in [MissingInformationResponse].
-	Example any `json:"example,omitempty" validate:"-"`
+	Example any `json:"example,omitempty"`
 
 	// Options lists the allowed answers of an enum field: 1 to 100 unique,
 	// non-blank, one-line strings of at most 100 characters. It is required
 	// when Type is enum and must be nil otherwise.
-	Options []string `json:"options,omitempty" validate:"omitnil,min=1,max=100,dive,present,max=100,oneline"`
+	Options []string `json:"options,omitempty"`
 }
 
 // Address is the value of an address field and the address of a successor
 // registered agent. Every part is one line of at most 255 characters;
 // Country is an ISO 3166-1 alpha-2 code in upper case.
 type Address struct {
-	StreetLine1 string  `json:"street_line_1" validate:"required,notblank,max=255,oneline"`
-	StreetLine2 *string `json:"street_line_2,omitempty" validate:"omitnil,max=255,oneline"`
-	City        string  `json:"city" validate:"required,notblank,max=255,oneline"`
-	County      *string `json:"county,omitempty" validate:"omitnil,max=255,oneline"`
-	Region      string  `json:"region" validate:"required,notblank,max=255,oneline"`
-	PostalCode  string  `json:"postal_code" validate:"required,notblank,max=255,oneline"`
-	Country     string  `json:"country" validate:"required,iso3166_1_alpha2"`
+	StreetLine1 string  `json:"street_line_1"`
+	StreetLine2 *string `json:"street_line_2,omitempty"`
+	City        string  `json:"city"`
+	County      *string `json:"county,omitempty"`
+	Region      string  `json:"region"`
+	PostalCode  string  `json:"postal_code"`
+	Country     string  `json:"country"`
 }
 
 // checkSpec reports the rules of one field spec that its tags cannot say.
@@ -149,14 +149,6 @@ func checkSpec(s *FieldSpec, at string, rep *report) {
 // A blank string is reported as invalid_format: callers that count it as
 // no answer check for it first.
 func (s *FieldSpec) checkValue(v any, at string, rep *report) {
-	if a, ok := v.(Address); ok {
-		rep.check(at, &a)
-		return
-	}
-	if a, ok := v.(*Address); ok && a != nil {
-		rep.check(at, a)
-		return
-	}
 	switch s.Type {
 	case FieldNumber:
 		if f, ok := asFloat(v); !ok {
@@ -332,9 +324,19 @@ var addressKeys = []string{
 	"street_line_1", "street_line_2", "city", "county", "region", "postal_code", "country",
 }
 
-// checkAddress reports the problems of an address answer given in the
-// JSON value model.
+// checkAddress reports the problems of an address answer, given in the
+// JSON value model or as an Address.
 func checkAddress(v any, at string, rep *report) {
+	switch a := v.(type) {
+	case Address:
+		rep.check(at, rulesOfAddress(&a))
+		return
+	case *Address:
+		if a != nil {
+			rep.check(at, rulesOfAddress(a))
+			return
+		}
+	}
 	m, ok := v.(map[string]any)
 	if !ok {
 		rep.add(at, CodeInvalidType, "value must be an object")
@@ -372,7 +374,7 @@ func checkAddress(v any, at string, rep *report) {
 	// A part of the wrong type is left empty in a; its type error says
 	// all there is to say about it.
 	var sub report
-	sub.check(at, &a)
+	sub.check(at, rulesOfAddress(&a))
 	for _, it := range sub.items {
 		if !containsString(mistyped, it.Pointer) {
 			rep.items = append(rep.items, it)
@@ -381,26 +383,26 @@ func checkAddress(v any, at string, rep *report) {
 }
 
 // readAddress reads an address object.
-func readAddress(r *reader, p *path) *Address {
+func readAddress(r *reader) *Address {
 	a := &Address{}
-	r.object(p, "address", func(key string, kp *path) {
+	r.object("address", func(key string) {
 		switch key {
 		case "street_line_1":
-			a.StreetLine1 = r.reqStr(kp, key)
+			a.StreetLine1 = r.reqStr(key)
 		case "street_line_2":
-			a.StreetLine2, _ = r.optStr(kp, key)
+			a.StreetLine2, _ = r.optStr(key)
 		case "city":
-			a.City = r.reqStr(kp, key)
+			a.City = r.reqStr(key)
 		case "county":
-			a.County, _ = r.optStr(kp, key)
+			a.County, _ = r.optStr(key)
 		case "region":
-			a.Region = r.reqStr(kp, key)
+			a.Region = r.reqStr(key)
 		case "postal_code":
-			a.PostalCode = r.reqStr(kp, key)
+			a.PostalCode = r.reqStr(key)
 		case "country":
-			a.Country = r.reqStr(kp, key)
+			a.Country = r.reqStr(key)
 		default:
-			r.unknown(kp)
+			r.unknown()
 		}
 	})
 	return a

@@ -60,8 +60,8 @@ func (p RawPayload) clone() Payload { return RawPayload(bytes.Clone(p)) }
 // rules they follow beyond their validator tags. The state machine never
 // looks at it.
 type kindRules interface {
-	readRequest(r *reader, p *path) Payload
-	readResponse(r *reader, p *path) Payload
+	readRequest(r *reader) Payload
+	readResponse(r *reader) Payload
 
 	// fits reports whether p is of the kind's request type, or of its
 	// response type when response is set.

@@ -10,7 +10,7 @@ import (
 // the fields the partner's customer is asked to fill in.
 type MissingInformationRequest struct {
 	// Fields lists 1 to 50 field specs with unique names.
-	Fields []FieldSpec `json:"fields" validate:"required,min=1,max=50,dive"`
+	Fields []FieldSpec `json:"fields"`
 }
 
 // MissingInformationResponse is the response of a missing_information
@@ -92,69 +92,69 @@ func (missingInformation) fits(p Payload, response bool) bool {
 	return ok
 }
 
-func (missingInformation) readRequest(r *reader, p *path) Payload {
+func (missingInformation) readRequest(r *reader) Payload {
 	req := &MissingInformationRequest{}
-	r.object(p, "request", func(key string, kp *path) {
+	r.object("request", func(key string) {
 		if key != "fields" {
-			r.unknown(kp)
+			r.unknown()
 			return
 		}
 		if r.null() {
 			return
 		}
-		req.Fields = []FieldSpec{}
-		r.array(kp, "fields", func(_ int, ip *path) {
-			req.Fields = append(req.Fields, readFieldSpec(r, ip))
+		req.Fields = make([]FieldSpec, 0, 8)
+		r.array("fields", func(int) {
+			req.Fields = append(req.Fields, readFieldSpec(r))
 		})
 	})
 	return req
 }
 
-func readFieldSpec(r *reader, p *path) FieldSpec {
+func readFieldSpec(r *reader) FieldSpec {
 	var s FieldSpec
-	r.object(p, "field", func(key string, kp *path) {
+	r.object("field", func(key string) {
 		switch key {
 		case "name":
-			s.Name = r.reqStr(kp, "name")
+			s.Name = r.reqStr("name")
 		case "type":
-			s.Type = FieldType(r.reqStr(kp, "type"))
+			s.Type = FieldType(r.reqStr("type"))
 		case "description":
-			s.Description = r.reqStr(kp, "description")
+			s.Description = r.reqStr("description")
 		case "required":
 			if !r.null() {
-				s.Required, _ = r.boolean(kp, "required")
+				s.Required, _ = r.boolean("required")
 			}
 		case "example":
-			s.Example = r.value(kp)
+			s.Example = r.value()
 		case "options":
 			if r.null() {
 				return
 			}
 			s.Options = []string{}
-			r.array(kp, "options", func(_ int, ip *path) {
-				o, _ := r.str(ip, "option")
+			r.array("options", func(int) {
+				o, _ := r.str("option")
 				s.Options = append(s.Options, o)
 			})
 		default:
-			r.unknown(kp)
+			r.unknown()
 		}
 	})
 	return s
 }
 
-func (missingInformation) readResponse(r *reader, p *path) Payload {
+func (missingInformation) readResponse(r *reader) Payload {
 	resp := &MissingInformationResponse{}
-	r.object(p, "response", func(key string, kp *path) {
+	r.object("response", func(key string) {
 		if key != "fields" {
-			r.unknown(kp)
+			r.unknown()
 			return
 		}
 		if r.null() {
 			return
 		}
 		resp.Fields = map[string]any{}
-		r.object(kp, "fields", func(name string, np *path) {
-			resp.Fields[name] = r.value(np)
+		r.object("fields", func(name string) {
+			resp.Fields[name] = r.value()
 		})
 	})
 	return resp
@@ -162,7 +162,7 @@ func (missingInformation) readResponse(r *reader, p *path) Payload {
 
 func (missingInformation) checkRequest(c *Case, rep *report) {
 	req := c.Request.(*MissingInformationRequest)
-	rep.check("/request", req)
+	rep.check("/request", rulesOfMIRequest(req))
 	for i := range req.Fields {
 		at := "/request/fields/" + strconv.Itoa(i)
 		checkSpec(&req.Fields[i], at, rep)

@@ -35,31 +35,31 @@ func (r RAReason) IsKnown() bool {
 // registered agent. Its parent must be a business.
 type RATerminationRequest struct {
 	// Reason says why the service ends.
-	Reason RAReason `json:"reason" validate:"required,known"`
+	Reason RAReason `json:"reason"`
 
 	// ReasonDetail explains the reason in at most 500 characters. It is
 	// required when Reason is other; nil when absent.
-	ReasonDetail *string `json:"reason_detail" validate:"omitnil,max=500,text"`
+	ReasonDetail *string `json:"reason_detail"`
 }
 
 // RATerminationResponse is the partner's acknowledgement of an
 // ra_termination case.
 type RATerminationResponse struct {
 	// Acknowledged must be true. On the wire the key is required.
-	Acknowledged bool `json:"acknowledged" validate:"true"`
+	Acknowledged bool `json:"acknowledged"`
 
 	// SuccessorAgent names the business's new registered agent; nil when
 	// the partner names none.
-	SuccessorAgent *SuccessorAgent `json:"successor_agent" validate:"omitnil"`
+	SuccessorAgent *SuccessorAgent `json:"successor_agent"`
 }
 
 // SuccessorAgent is the registered agent that takes over a business.
 type SuccessorAgent struct {
 	// Name is the agent's name: one line of 1 to 255 characters.
-	Name string `json:"name" validate:"required,notblank,max=255,oneline"`
+	Name string `json:"name"`
 
 	// Address is where the agent receives service of process.
-	Address *Address `json:"address" validate:"required"`
+	Address *Address `json:"address"`
 }
 
 // MarshalJSON encodes the request with both of its keys.
@@ -99,57 +99,58 @@ func (raTermination) fits(p Payload, response bool) bool {
 	return ok
 }
 
-func (raTermination) readRequest(r *reader, p *path) Payload {
+func (raTermination) readRequest(r *reader) Payload {
 	req := &RATerminationRequest{}
-	r.object(p, "request", func(key string, kp *path) {
+	r.object("request", func(key string) {
 		switch key {
 		case "reason":
-			req.Reason = RAReason(r.reqStr(kp, key))
+			req.Reason = RAReason(r.reqStr(key))
 		case "reason_detail":
-			req.ReasonDetail, _ = r.optStr(kp, key)
+			req.ReasonDetail, _ = r.optStr(key)
 		default:
-			r.unknown(kp)
+			r.unknown()
 		}
 	})
 	return req
 }
 
-func (raTermination) readResponse(r *reader, p *path) Payload {
+func (raTermination) readResponse(r *reader) Payload {
 	resp := &RATerminationResponse{}
 	acknowledged := false
-	ok := r.object(p, "response", func(key string, kp *path) {
+	ok := r.object("response", func(key string) {
 		switch key {
 		case "acknowledged":
 			if !r.null() {
-				resp.Acknowledged, acknowledged = r.boolean(kp, key)
+				resp.Acknowledged, acknowledged = r.boolean(key)
 			}
 		case "successor_agent":
 			if !r.null() {
-				resp.SuccessorAgent = readSuccessor(r, kp)
+				resp.SuccessorAgent = readSuccessor(r)
 			}
 		default:
-			r.unknown(kp)
+			r.unknown()
 		}
 	})
 	if ok && !acknowledged && r.strict {
-		at := p.key1("acknowledged")
-		r.fail(&at, CodeRequired, "acknowledged is required")
+		r.push("acknowledged")
+		r.fail(CodeRequired, "acknowledged is required")
+		r.pop()
 	}
 	return resp
 }
 
-func readSuccessor(r *reader, p *path) *SuccessorAgent {
+func readSuccessor(r *reader) *SuccessorAgent {
 	s := &SuccessorAgent{}
-	r.object(p, "successor_agent", func(key string, kp *path) {
+	r.object("successor_agent", func(key string) {
 		switch key {
 		case "name":
-			s.Name = r.reqStr(kp, key)
+			s.Name = r.reqStr(key)
 		case "address":
 			if !r.null() {
-				s.Address = readAddress(r, kp)
+				s.Address = readAddress(r)
 			}
 		default:
-			r.unknown(kp)
+			r.unknown()
 		}
 	})
 	return s
@@ -160,12 +161,14 @@ func (raTermination) checkRequest(c *Case, rep *report) {
 	if c.ParentType.IsKnown() && c.ParentType != ParentBusiness {
 		rep.add("/parent_type", CodeInvalidValue, "parent_type must be business for ra_termination")
 	}
-	rep.check("/request", req)
+	rep.check("/request", &raTerminationRequestRules{
+		reason: req.Reason, reasonDetail: req.ReasonDetail,
+	})
 	if req.Reason == RAOther && (req.ReasonDetail == nil || strings.TrimSpace(*req.ReasonDetail) == "") {
 		rep.add("/request/reason_detail", CodeRequired, "reason_detail is required when reason is other")
 	}
 }
 
 func (raTermination) checkResponse(_, resp Payload, base string, rep *report) {
-	rep.check(base, resp)
+	rep.check(base, rulesOfRAResponse(resp.(*RATerminationResponse)))
 }

@@ -51,20 +51,14 @@ func (o *OpenRequest) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), err
 }
 
-// newCase returns the case o opens, with the given ID and time. It shares
-// no memory with o.
-func (o *OpenRequest) newCase(id string, now time.Time) *Case {
-	c := (&Case{
+// asCase returns the case o opens, with the given ID and time. It shares
+// memory with o: Open clones it, and checks only read it.
+func (o *OpenRequest) asCase(id string, now time.Time) Case {
+	c := Case{
 		ID: id, CreatedAt: now, UpdatedAt: now, Metadata: o.Metadata,
 		ParentType: o.ParentType, ParentID: o.ParentID, Kind: o.Kind,
 		Status: o.Status, Summary: o.Summary, Details: o.Details,
 		Request: o.Request, DueAt: o.DueAt,
-	}).Clone()
-	if c.Metadata == nil {
-		c.Metadata = Metadata{}
-	}
-	if c.Status == StatusNeedsResponse {
-		c.OpenedAt = &now
 	}
 	return c
 }
@@ -80,8 +74,8 @@ func (o *OpenRequest) check(rep *report, now time.Time) {
 	if at.IsZero() {
 		at = time.Unix(0, 0).UTC()
 	}
-	c := o.newCase(placeholderID, at)
-	validateCase(c, rep, checkInput)
+	c := o.asCase(placeholderID, at)
+	validateCase(&c, rep, checkInput)
 	if c.Status.IsTerminal() {
 		rep.add("/status", CodeInvalidValue, "status must be needs_response or under_review to open a case")
 	}
@@ -115,12 +109,19 @@ func Open(o *OpenRequest, env Env) (*Case, []Event, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	c := o.newCase(id, now)
-	events, err := eventsFor(nil, c, env, now)
+	c := o.asCase(id, now)
+	if c.Status == StatusNeedsResponse {
+		c.OpenedAt = &now
+	}
+	n := c.Clone()
+	if n.Metadata == nil {
+		n.Metadata = Metadata{}
+	}
+	events, err := eventsFor(nil, n, env, now)
 	if err != nil {
 		return nil, nil, err
 	}
-	return c, events, nil
+	return n, events, nil
 }
 
 // eventsFor returns the event that the change from before (nil for a new

@@ -9,37 +9,22 @@ import (
 	"unicode/utf8"
 )
 
-// path is a JSON Pointer under construction, kept as a chain of segments on
-// the stack so that a pointer costs nothing until a problem is reported.
-// The nil *path is the document itself.
-type path struct {
-	up  *path
+// seg is one step of a JSON Pointer: an object key, or an array index
+// when idx is not negative.
+type seg struct {
 	key string
-	idx int // index within an array, or -1 for an object key
+	idx int
 }
 
-func (p *path) key1(key string) path { return path{up: p, key: key, idx: -1} }
-
-func (p *path) index(i int) path { return path{up: p, idx: i} }
-
-// String renders p as an RFC 6901 JSON Pointer.
-func (p *path) String() string {
-	if p == nil {
-		return ""
-	}
-	var segs [24]*path
-	n := 0
-	for q := p; q != nil && n < len(segs); q = q.up {
-		segs[n] = q
-		n++
-	}
+// pointer renders the segments as an RFC 6901 JSON Pointer.
+func pointer(segs []seg) string {
 	var b strings.Builder
-	for i := n - 1; i >= 0; i-- {
+	for _, sg := range segs {
 		b.WriteByte('/')
-		if segs[i].idx >= 0 {
-			b.WriteString(strconv.Itoa(segs[i].idx))
+		if sg.idx >= 0 {
+			b.WriteString(strconv.Itoa(sg.idx))
 		} else {
-			writeEscapedSegment(&b, segs[i].key)
+			writeEscapedSegment(&b, sg.key)
 		}
 	}
 	return b.String()
@@ -75,6 +60,9 @@ func pointerJoin(base, seg string) string {
 // only at a syntax error or a nesting limit, which it reports with the byte
 // offset. Strings without escapes are slices of s, so a decoded document
 // shares one allocation for most of its text.
+//
+// The reader keeps the pointer of the value it is reading as a stack of
+// segments, so that a pointer costs nothing until a problem is reported.
 type reader struct {
 	s        string
 	pos      int
@@ -83,10 +71,22 @@ type reader struct {
 	strict   bool
 	fatal    bool
 	items    []Item
+	at       []seg
+	scratch  []byte
+	atBuf    [DefaultMaxDepth + 1]seg
 }
 
-func (r *reader) fail(p *path, code Code, msg string) {
-	r.items = append(r.items, Item{Pointer: p.String(), Code: code, Message: msg})
+// push enters the member key of the current object.
+func (r *reader) push(key string) { r.at = append(r.at, seg{key: key, idx: -1}) }
+
+// pushIndex enters element i of the current array.
+func (r *reader) pushIndex(i int) { r.at = append(r.at, seg{idx: i}) }
+
+func (r *reader) pop() { r.at = r.at[:len(r.at)-1] }
+
+// fail reports a problem with the value being read.
+func (r *reader) fail(code Code, msg string) {
+	r.items = append(r.items, Item{Pointer: pointer(r.at), Code: code, Message: msg})
 }
 
 // syntax reports a fatal syntax error at the current offset.
@@ -145,7 +145,7 @@ func (r *reader) null() bool {
 }
 
 // typeError reports a value of the wrong JSON type and skips it.
-func (r *reader) typeError(p *path, subject, want string) {
+func (r *reader) typeError(subject, want string) {
 	if r.fatal {
 		return
 	}
@@ -153,16 +153,16 @@ func (r *reader) typeError(p *path, subject, want string) {
 		r.syntax("unexpected end of input")
 		return
 	}
-	r.fail(p, CodeInvalidType, subject+" must be "+want)
-	r.skip(p, true)
+	r.fail(CodeInvalidType, subject+" must be "+want)
+	r.skip(true)
 }
 
 // enter consumes the opening byte of an object or array and applies the
 // nesting limit.
-func (r *reader) enter(p *path) bool {
+func (r *reader) enter() bool {
 	r.depth++
 	if r.depth > r.maxDepth {
-		r.fail(p, CodeTooDeep, "nesting must be at most "+strconv.Itoa(r.maxDepth)+" levels deep")
+		r.fail(CodeTooDeep, "nesting must be at most "+strconv.Itoa(r.maxDepth)+" levels deep")
 		r.fatal = true
 		return false
 	}
@@ -201,15 +201,15 @@ func (ks *keySet) add(k string) (fresh bool) {
 }
 
 // object reads an object member by member, calling each with the decoded
-// key and the key's path; each must consume the member's value. A value
-// that is not an object is reported as subject's type error. In strict mode
-// a repeated key is reported and its value skipped.
-func (r *reader) object(p *path, subject string, each func(key string, kp *path)) bool {
+// key while the key is on the pointer stack; each must consume the member's
+// value. A value that is not an object is reported as subject's type error.
+// In strict mode a repeated key is reported and its value skipped.
+func (r *reader) object(subject string, each func(key string)) bool {
 	if r.peek() != '{' {
-		r.typeError(p, subject, "an object")
+		r.typeError(subject, "an object")
 		return false
 	}
-	if !r.enter(p) {
+	if !r.enter() {
 		return false
 	}
 	var seen keySet
@@ -223,7 +223,7 @@ func (r *reader) object(p *path, subject string, each func(key string, kp *path)
 			r.syntax("expected a string for an object key")
 			return false
 		}
-		key, ok := r.rawString(p, true)
+		key, ok := r.rawString(true)
 		if r.fatal {
 			return false
 		}
@@ -232,15 +232,16 @@ func (r *reader) object(p *path, subject string, each func(key string, kp *path)
 			return false
 		}
 		r.pos++
-		kp := p.key1(key)
+		r.push(key)
 		if !ok {
-			r.skip(&kp, false)
+			r.skip(false)
 		} else if !seen.add(key) && r.strict {
-			r.fail(&kp, CodeDuplicate, "key must not appear twice in one object")
-			r.skip(&kp, true)
+			r.fail(CodeDuplicate, "key must not appear twice in one object")
+			r.skip(true)
 		} else {
-			each(key, &kp)
+			each(key)
 		}
+		r.pop()
 		if r.fatal {
 			return false
 		}
@@ -260,12 +261,12 @@ func (r *reader) object(p *path, subject string, each func(key string, kp *path)
 }
 
 // array reads an array element by element; each must consume the element.
-func (r *reader) array(p *path, subject string, each func(i int, ip *path)) bool {
+func (r *reader) array(subject string, each func(i int)) bool {
 	if r.peek() != '[' {
-		r.typeError(p, subject, "an array")
+		r.typeError(subject, "an array")
 		return false
 	}
-	if !r.enter(p) {
+	if !r.enter() {
 		return false
 	}
 	if r.peek() == ']' {
@@ -274,8 +275,9 @@ func (r *reader) array(p *path, subject string, each func(i int, ip *path)) bool
 		return true
 	}
 	for i := 0; !r.fatal; i++ {
-		ip := p.index(i)
-		each(i, &ip)
+		r.pushIndex(i)
+		each(i)
+		r.pop()
 		if r.fatal {
 			return false
 		}
@@ -296,28 +298,28 @@ func (r *reader) array(p *path, subject string, each func(i int, ip *path)) bool
 
 // unknown handles a key the object does not define: refused in strict
 // mode, skipped in lenient mode.
-func (r *reader) unknown(kp *path) {
+func (r *reader) unknown() {
 	if r.strict {
-		r.fail(kp, CodeUnknownField, "key is not defined here")
+		r.fail(CodeUnknownField, "key is not defined here")
 	}
-	r.skip(kp, !r.strict)
+	r.skip(!r.strict)
 }
 
 // str reads a string value; null and other types are reported.
-func (r *reader) str(p *path, subject string) (string, bool) {
+func (r *reader) str(subject string) (string, bool) {
 	if r.peek() != '"' {
-		r.typeError(p, subject, "a string")
+		r.typeError(subject, "a string")
 		return "", false
 	}
-	return r.rawString(p, false)
+	return r.rawString(false)
 }
 
 // optStr reads a string or null; null gives ok and a nil result.
-func (r *reader) optStr(p *path, subject string) (*string, bool) {
+func (r *reader) optStr(subject string) (*string, bool) {
 	if r.null() {
 		return nil, true
 	}
-	s, ok := r.str(p, subject)
+	s, ok := r.str(subject)
 	if !ok {
 		return nil, false
 	}
@@ -326,34 +328,34 @@ func (r *reader) optStr(p *path, subject string) (*string, bool) {
 
 // reqStr reads a string that may not be null. Null leaves "" so that
 // validation reports the value as required.
-func (r *reader) reqStr(p *path, subject string) string {
+func (r *reader) reqStr(subject string) string {
 	if r.null() {
 		return ""
 	}
-	s, _ := r.str(p, subject)
+	s, _ := r.str(subject)
 	return s
 }
 
 // timestamp reads an RFC 3339 string and converts it to UTC.
-func (r *reader) timestamp(p *path, subject string) (time.Time, bool) {
-	s, ok := r.str(p, subject)
+func (r *reader) timestamp(subject string) (time.Time, bool) {
+	s, ok := r.str(subject)
 	if !ok {
 		return time.Time{}, false
 	}
 	t, err := parseTimestamp(s)
 	if err != nil {
-		r.fail(p, CodeInvalidFormat, subject+" must be an RFC 3339 timestamp")
+		r.fail(CodeInvalidFormat, subject+" must be an RFC 3339 timestamp")
 		return time.Time{}, false
 	}
 	return t, true
 }
 
 // optTimestamp reads a timestamp or null.
-func (r *reader) optTimestamp(p *path, subject string) *time.Time {
+func (r *reader) optTimestamp(subject string) *time.Time {
 	if r.null() {
 		return nil
 	}
-	t, ok := r.timestamp(p, subject)
+	t, ok := r.timestamp(subject)
 	if !ok {
 		return nil
 	}
@@ -368,7 +370,7 @@ func parseTimestamp(s string) (time.Time, error) {
 	return t.UTC(), nil
 }
 
-func (r *reader) boolean(p *path, subject string) (bool, bool) {
+func (r *reader) boolean(subject string) (bool, bool) {
 	c := r.peek()
 	switch {
 	case c == 't' && strings.HasPrefix(r.s[r.pos:], "true"):
@@ -378,14 +380,14 @@ func (r *reader) boolean(p *path, subject string) (bool, bool) {
 		r.pos += 5
 		return false, true
 	}
-	r.typeError(p, subject, "a boolean")
+	r.typeError(subject, "a boolean")
 	return false, false
 }
 
 // rawString reads the string that starts at r.pos. Invalid UTF-8 and lone
-// surrogate escapes are reported at p (or at the key's own pointer when
-// isKey) and give ok false; the string is still consumed.
-func (r *reader) rawString(p *path, isKey bool) (s string, ok bool) {
+// surrogate escapes are reported at the current pointer (or at the key's
+// own pointer when isKey) and give ok false; the string is still consumed.
+func (r *reader) rawString(isKey bool) (s string, ok bool) {
 	start := r.pos + 1
 	i := start
 	for i < len(r.s) {
@@ -395,7 +397,7 @@ func (r *reader) rawString(p *path, isKey bool) (s string, ok bool) {
 			r.pos = i + 1
 			return r.s[start:i], true
 		case c == '\\':
-			return r.escapedString(p, start, isKey)
+			return r.escapedString(start, isKey)
 		case c < 0x20:
 			r.pos = i
 			r.syntax("control character in a string")
@@ -407,7 +409,7 @@ func (r *reader) rawString(p *path, isKey bool) (s string, ok bool) {
 				i += size
 				continue
 			}
-			return r.escapedString(p, start, isKey)
+			return r.escapedString(start, isKey)
 		}
 	}
 	r.pos = len(r.s)
@@ -415,9 +417,13 @@ func (r *reader) rawString(p *path, isKey bool) (s string, ok bool) {
 	return "", false
 }
 
-// escapedString reads a string that needs decoding, from its first byte.
-func (r *reader) escapedString(p *path, start int, isKey bool) (string, bool) {
-	b := make([]byte, 0, 32)
+// escapedString reads a string that needs decoding, from its first byte,
+// into the reader's scratch buffer.
+func (r *reader) escapedString(start int, isKey bool) (string, bool) {
+	if r.scratch == nil {
+		r.scratch = make([]byte, 0, 256)
+	}
+	b := r.scratch[:0]
 	problem := ""
 	i := start
 	for i < len(r.s) {
@@ -425,8 +431,9 @@ func (r *reader) escapedString(p *path, start int, isKey bool) (string, bool) {
 		switch {
 		case c == '"':
 			r.pos = i + 1
+			r.scratch = b[:0]
 			if problem != "" {
-				r.reportString(p, string(b), isKey, problem)
+				r.reportString(string(b), isKey, problem)
 				return "", false
 			}
 			return string(b), true
@@ -460,13 +467,14 @@ func (r *reader) escapedString(p *path, start int, isKey bool) (string, bool) {
 	return "", false
 }
 
-func (r *reader) reportString(p *path, s string, isKey bool, problem string) {
+func (r *reader) reportString(s string, isKey bool, problem string) {
 	if isKey {
-		kp := p.key1(s)
-		r.fail(&kp, CodeInvalidFormat, "key "+problem)
+		r.push(s)
+		r.fail(CodeInvalidFormat, "key "+problem)
+		r.pop()
 		return
 	}
-	r.fail(p, CodeInvalidFormat, "string "+problem)
+	r.fail(CodeInvalidFormat, "string "+problem)
 }
 
 // escape decodes the escape sequence at i, appending it to b. It returns
@@ -592,28 +600,22 @@ func digits(s string, i int) int {
 
 // skip consumes one value of any type. With report, problems inside it
 // (invalid UTF-8) are reported; syntax and nesting are always checked.
-func (r *reader) skip(p *path, report bool) {
+func (r *reader) skip(report bool) {
 	switch c := r.peek(); {
 	case c == '{':
-		if !r.enter(p) {
+		if !r.enter() {
 			return
 		}
-		r.skipMembers(p, report)
+		r.skipMembers(report)
 	case c == '[':
-		if !r.enter(p) {
+		if !r.enter() {
 			return
 		}
-		r.skipElements(p, report)
+		r.skipElements(report)
+	case c == '"' && report:
+		r.rawString(false)
 	case c == '"':
-		if report {
-			r.rawString(p, false)
-			return
-		}
-		saved := len(r.items)
-		r.rawString(p, false)
-		if !r.fatal {
-			r.items = r.items[:saved]
-		}
+		r.skipString()
 	case c == 't' || c == 'f':
 		r.literal()
 	case c == 'n':
@@ -627,6 +629,31 @@ func (r *reader) skip(p *path, report bool) {
 	}
 }
 
+// skipString consumes a string, checking only its syntax.
+func (r *reader) skipString() {
+	for i := r.pos + 1; i < len(r.s); i++ {
+		switch c := r.s[i]; {
+		case c == '"':
+			r.pos = i + 1
+			return
+		case c < 0x20:
+			r.pos = i
+			r.syntax("control character in a string")
+			return
+		case c == '\\':
+			var problem string
+			b, n := r.escape(r.scratch[:0], i, &problem)
+			r.scratch = b[:0]
+			if n == 0 {
+				return
+			}
+			i += n - 1
+		}
+	}
+	r.pos = len(r.s)
+	r.syntax("unterminated string")
+}
+
 func (r *reader) literal() {
 	for _, lit := range [...]string{"true", "false"} {
 		if strings.HasPrefix(r.s[r.pos:], lit) {
@@ -637,7 +664,7 @@ func (r *reader) literal() {
 	r.syntax("invalid literal")
 }
 
-func (r *reader) skipMembers(p *path, report bool) {
+func (r *reader) skipMembers(report bool) {
 	if r.peek() == '}' {
 		r.pos++
 		r.depth--
@@ -648,14 +675,15 @@ func (r *reader) skipMembers(p *path, report bool) {
 			r.syntax("expected a string for an object key")
 			return
 		}
-		key, _ := r.rawString(p, true)
+		key, _ := r.rawString(true)
 		if r.peek() != ':' {
 			r.syntax("expected ':' after an object key")
 			return
 		}
 		r.pos++
-		kp := p.key1(key)
-		r.skip(&kp, report)
+		r.push(key)
+		r.skip(report)
+		r.pop()
 		switch r.peek() {
 		case ',':
 			r.pos++
@@ -670,15 +698,16 @@ func (r *reader) skipMembers(p *path, report bool) {
 	}
 }
 
-func (r *reader) skipElements(p *path, report bool) {
+func (r *reader) skipElements(report bool) {
 	if r.peek() == ']' {
 		r.pos++
 		r.depth--
 		return
 	}
 	for i := 0; !r.fatal; i++ {
-		ip := p.index(i)
-		r.skip(&ip, report)
+		r.pushIndex(i)
+		r.skip(report)
+		r.pop()
 		switch r.peek() {
 		case ',':
 			r.pos++
@@ -693,53 +722,57 @@ func (r *reader) skipElements(p *path, report bool) {
 	}
 }
 
-// span is a value whose reading waits until its sibling keys are known,
+// span is a member whose value is read once its sibling keys are known,
 // as a case's request waits for the case's kind.
 type span struct {
+	key   string
 	start int
 	depth int
 	set   bool
 }
 
-// defer1 records where the value at r.pos starts and skips it.
-func (r *reader) defer1(p *path) span {
+// later records where the value of the current member starts and skips it.
+func (r *reader) later(key string) span {
 	r.ws()
-	sp := span{start: r.pos, depth: r.depth, set: true}
-	r.skip(p, false)
+	sp := span{key: key, start: r.pos, depth: r.depth, set: true}
+	r.skip(false)
 	return sp
 }
 
-// at reads a deferred value with fn, then restores the reader's position.
-func (r *reader) at(sp span, fn func()) {
+// readLater reads a member recorded by later with fn, from the object that
+// held it, then restores the reader's position.
+func (r *reader) readLater(sp span, fn func()) {
 	if !sp.set || r.fatal {
 		return
 	}
 	pos, depth := r.pos, r.depth
 	r.pos, r.depth = sp.start, sp.depth
+	r.push(sp.key)
 	fn()
+	r.pop()
 	r.pos, r.depth = pos, depth
 }
 
 // value reads any JSON value into the value model of answers: string,
 // bool, json.Number, map[string]any, []any or nil.
-func (r *reader) value(p *path) any {
+func (r *reader) value() any {
 	switch c := r.peek(); {
 	case c == '"':
-		s, ok := r.rawString(p, false)
+		s, ok := r.rawString(false)
 		if !ok {
 			return nil
 		}
 		return s
 	case c == '{':
 		m := map[string]any{}
-		r.object(p, "value", func(k string, kp *path) { m[k] = r.value(kp) })
+		r.object("value", func(k string) { m[k] = r.value() })
 		return m
 	case c == '[':
 		a := []any{}
-		r.array(p, "value", func(_ int, ip *path) { a = append(a, r.value(ip)) })
+		r.array("value", func(int) { a = append(a, r.value()) })
 		return a
 	case c == 't' || c == 'f':
-		b, _ := r.boolean(p, "value")
+		b, _ := r.boolean("value")
 		return b
 	case c == 'n':
 		r.null()

@@ -121,37 +121,37 @@ func (d Decoder) Update(data []byte) (*UpdateRequest, error) {
 	}
 	u := &UpdateRequest{}
 	if r.null() {
-		r.fail(nil, CodeInvalidType, "body must be an object")
+		r.fail(CodeInvalidType, "body must be an object")
 	} else {
-		r.object(nil, "body", func(key string, kp *path) { readUpdateMember(&r, kp, key, u) })
+		r.object("body", func(key string) { readUpdateMember(r, key, u) })
 	}
-	if err := d.finish(&r, func(rep *report) { u.check(rep) }); err != nil {
+	if err := d.finish(r, func(rep *report) { u.check(rep) }); err != nil {
 		return nil, err
 	}
 	return u, nil
 }
 
-func readUpdateMember(r *reader, kp *path, key string, u *UpdateRequest) {
+func readUpdateMember(r *reader, key string, u *UpdateRequest) {
 	switch key {
 	case "status":
-		s := Status(r.reqStr(kp, key))
+		s := Status(r.reqStr(key))
 		u.Status = &s
 	case "resolution_reason":
-		if s, _ := r.optStr(kp, key); s != nil {
+		if s, _ := r.optStr(key); s != nil {
 			reason := ResolutionReason(*s)
 			u.ResolutionReason = &reason
 		}
 	case "summary":
-		s := r.reqStr(kp, key)
+		s := r.reqStr(key)
 		u.Summary = &s
 	case "details":
-		if s, ok := r.optStr(kp, key); ok {
+		if s, ok := r.optStr(key); ok {
 			u.Details = patchOf(s)
 		}
 	case "due_at":
 		if r.null() {
 			u.DueAt = Clear[time.Time]()
-		} else if t, ok := r.timestamp(kp, key); ok {
+		} else if t, ok := r.timestamp(key); ok {
 			u.DueAt = Set(t)
 		}
 	case "metadata":
@@ -159,19 +159,19 @@ func readUpdateMember(r *reader, kp *path, key string, u *UpdateRequest) {
 			return
 		}
 		u.Metadata = map[string]*string{}
-		r.object(kp, key, func(k string, vp *path) {
-			v, ok := r.optStr(vp, "metadata value")
+		r.object(key, func(k string) {
+			v, ok := r.optStr("metadata value")
 			if ok {
 				u.Metadata[k] = v
 			}
 		})
 	case "parent_type", "parent_id", "kind", "request":
 		if r.strict {
-			r.fail(kp, CodeNotAllowed, key+" cannot change after a case is opened")
+			r.fail(CodeNotAllowed, key+" cannot change after a case is opened")
 		}
-		r.skip(kp, true)
+		r.skip(true)
 	default:
-		r.unknown(kp)
+		r.unknown()
 	}
 }
 
@@ -185,14 +185,14 @@ func patchOf[T any](v *T) Patch[T] {
 // check reports the problems of the values u sets, by the rules of the
 // case fields they set, and a reason given without a terminal status.
 func (u *UpdateRequest) check(rep *report) {
-	var probe Case
+	var probe caseRules
 	var fields []string
 	if u.Status != nil {
-		probe.Status, fields = *u.Status, append(fields, "Status")
+		probe.status, fields = *u.Status, append(fields, "status")
 	}
 	if u.ResolutionReason != nil {
-		probe.ResolutionReason = *u.ResolutionReason
-		fields = append(fields, "ResolutionReason")
+		probe.resolutionReason = *u.ResolutionReason
+		fields = append(fields, "resolutionReason")
 		if *u.ResolutionReason == "" {
 			rep.add("/resolution_reason", CodeUnknownValue, "resolution_reason is not a known value")
 		}
@@ -206,10 +206,10 @@ func (u *UpdateRequest) check(rep *report) {
 		}
 	}
 	if u.Summary != nil {
-		probe.Summary, fields = *u.Summary, append(fields, "Summary")
+		probe.summary, fields = *u.Summary, append(fields, "summary")
 	}
 	if d, ok := u.Details.Value(); ok {
-		probe.Details, fields = &d, append(fields, "Details")
+		probe.details, fields = &d, append(fields, "details")
 	}
 	if len(fields) > 0 {
 		rep.checkPartial("", &probe, fields...)

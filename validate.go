@@ -25,11 +25,8 @@ const (
 var rules = newRules()
 
 func newRules() *validator.Validate {
-	v := validator.New(validator.WithRequiredStructEnabled())
-	v.RegisterTagNameFunc(func(f reflect.StructField) string {
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		return name
-	})
+	v := validator.New(validator.WithRequiredStructEnabled(), validator.WithPrivateFieldValidation())
+	v.RegisterTagNameFunc(func(f reflect.StructField) string { return f.Tag.Get("name") })
 	for tag, fn := range map[string]func(string) bool{
 		"oneline":  isOneLine,
 		"text":     isText,
@@ -158,8 +155,15 @@ func isAlnum(c byte) bool {
 // isCanonicalUUID reports whether s is a UUID written in the canonical
 // lowercase form.
 func isCanonicalUUID(s string) bool {
-	u, err := uuid.Parse(s)
-	return err == nil && len(s) == 36 && u.String() == s
+	if len(s) != 36 || uuid.Validate(s) != nil {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'F' {
+			return false
+		}
+	}
+	return true
 }
 
 // report collects the problems of one input.
@@ -324,7 +328,7 @@ const (
 
 // validateCase reports the problems of c.
 func validateCase(c *Case, rep *report, mode caseCheck) {
-	rep.check("", c)
+	rep.check("", rulesOfCase(c))
 	checkMetadata(c.Metadata, rep)
 	checkPayloads(c, rep)
 	if mode == checkStored {
