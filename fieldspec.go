@@ -3,6 +3,7 @@ package cases
 import (
 	"encoding/json"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -121,27 +122,24 @@ type Address struct {
 	Country     string  `json:"country"`
 }
 
-// checkSpec reports the rules of one field spec that its tags cannot say.
-func checkSpec(s *FieldSpec, at string, rep *report) {
+// checkSpec reports the rules of one field spec that its tags cannot say,
+// at pointers relative to the spec.
+func checkSpec(s *FieldSpec, rep *report) {
 	switch {
 	case s.Type == FieldEnum && s.Options == nil:
-		rep.add(at+"/options", CodeRequired, "options is required for an enum field")
+		rep.add("/options", CodeRequired, "options is required for an enum field")
 	case s.Type != FieldEnum && s.Options != nil:
-		rep.add(at+"/options", CodeNotAllowed, "options is only allowed for an enum field")
+		rep.add("/options", CodeNotAllowed, "options is only allowed for an enum field")
 	}
-	for i, o := range s.Options {
-		if i > 100 {
-			break
-		}
-		for _, prev := range s.Options[:i] {
-			if prev == o {
-				rep.add(at+"/options/"+strconv.Itoa(i), CodeDuplicate, "option must not appear twice")
-				break
+	if s.Type == FieldEnum {
+		for i, o := range s.Options {
+			if slices.Contains(s.Options[:i], o) {
+				rep.add("/options/"+strconv.Itoa(i), CodeDuplicate, "option must not appear twice")
 			}
 		}
 	}
 	if s.Example != nil && s.Type.IsKnown() && (s.Type != FieldEnum || s.Options != nil) {
-		s.checkValue(s.Example, at+"/example", rep)
+		s.checkValue(s.Example, "/example", rep)
 	}
 }
 

@@ -162,16 +162,21 @@ func (missingInformation) readResponse(r *reader) Payload {
 
 func (missingInformation) checkRequest(c *Case, rep *report) {
 	req := c.Request.(*MissingInformationRequest)
-	rep.check("/request", rulesOfMIRequest(req))
+	rep.check("/request", &missingInformationRequestRules{fields: req.Fields})
+	var mirror fieldSpecRules
 	for i := range req.Fields {
-		at := "/request/fields/" + strconv.Itoa(i)
-		checkSpec(&req.Fields[i], at, rep)
-		for _, prev := range req.Fields[:i] {
-			if prev.Name == req.Fields[i].Name && prev.Name != "" {
-				rep.add(at+"/name", CodeDuplicate, "name must not appear twice in one request")
-				break
+		s := &req.Fields[i]
+		rep.nest("/request/fields", strconv.Itoa(i), func() {
+			mirror.of(s)
+			rep.check("", &mirror)
+			checkSpec(s, rep)
+			for _, prev := range req.Fields[:i] {
+				if prev.Name == s.Name && s.Name != "" {
+					rep.add("/name", CodeDuplicate, "name must not appear twice in one request")
+					break
+				}
 			}
-		}
+		})
 	}
 }
 
@@ -189,13 +194,14 @@ func (missingInformation) checkResponse(req, resp Payload, base string, rep *rep
 	for i := range specs {
 		s := &specs[i]
 		v, ok := answers[s.Name]
-		if !ok || isNoAnswer(s.Type, v) {
-			if s.Required {
-				rep.add(pointerJoin(at, s.Name), CodeRequired, "field is required")
+		rep.nest(at, s.Name, func() {
+			switch {
+			case ok && !isNoAnswer(s.Type, v):
+				s.checkValue(v, "", rep)
+			case s.Required:
+				rep.add("", CodeRequired, "field is required")
 			}
-			continue
-		}
-		s.checkValue(v, pointerJoin(at, s.Name), rep)
+		})
 	}
 	for name := range answers {
 		if !slices.ContainsFunc(specs, func(s FieldSpec) bool { return s.Name == name }) {

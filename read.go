@@ -72,7 +72,6 @@ type reader struct {
 	fatal    bool
 	items    []Item
 	at       []seg
-	scratch  []byte
 	atBuf    [DefaultMaxDepth + 1]seg
 }
 
@@ -417,13 +416,12 @@ func (r *reader) rawString(isKey bool) (s string, ok bool) {
 	return "", false
 }
 
-// escapedString reads a string that needs decoding, from its first byte,
-// into the reader's scratch buffer.
+// escapedString reads a string that needs decoding, from its first byte.
+// Decoding only shrinks a string, so one allocation of its raw length
+// holds the result.
 func (r *reader) escapedString(start int, isKey bool) (string, bool) {
-	if r.scratch == nil {
-		r.scratch = make([]byte, 0, 256)
-	}
-	b := r.scratch[:0]
+	var b strings.Builder
+	b.Grow(rawLength(r.s, start))
 	problem := ""
 	i := start
 	for i < len(r.s) {
@@ -431,40 +429,53 @@ func (r *reader) escapedString(start int, isKey bool) (string, bool) {
 		switch {
 		case c == '"':
 			r.pos = i + 1
-			r.scratch = b[:0]
 			if problem != "" {
-				r.reportString(string(b), isKey, problem)
+				r.reportString(b.String(), isKey, problem)
 				return "", false
 			}
-			return string(b), true
+			return b.String(), true
 		case c < 0x20:
 			r.pos = i
 			r.syntax("control character in a string")
 			return "", false
 		case c == '\\':
-			var n int
-			b, n = r.escape(b, i, &problem)
+			n, p := r.escape(&b, i)
 			if n == 0 {
 				return "", false
 			}
+			if p != "" {
+				problem = p
+			}
 			i += n
 		case c < utf8.RuneSelf:
-			b = append(b, c)
+			b.WriteByte(c)
 			i++
 		default:
 			rn, size := utf8.DecodeRuneInString(r.s[i:])
 			if rn == utf8.RuneError && size == 1 {
 				problem = "must be valid UTF-8"
-				b = append(b, c)
-			} else {
-				b = append(b, r.s[i:i+size]...)
 			}
+			b.WriteString(r.s[i : i+size])
 			i += size
 		}
 	}
 	r.pos = len(r.s)
 	r.syntax("unterminated string")
 	return "", false
+}
+
+// rawLength returns the length of the raw string that starts at start,
+// up to its closing quote or the end of s.
+func rawLength(s string, start int) int {
+	for i := start; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			return i - start
+		case '\\':
+			i++
+		}
+	}
+	return len(s) - start
 }
 
 func (r *reader) reportString(s string, isKey bool, problem string) {
@@ -477,50 +488,59 @@ func (r *reader) reportString(s string, isKey bool, problem string) {
 	r.fail(CodeInvalidFormat, "string "+problem)
 }
 
-// escape decodes the escape sequence at i, appending it to b. It returns
-// the number of bytes read, or 0 after a syntax error.
-func (r *reader) escape(b []byte, i int, problem *string) ([]byte, int) {
+// escape decodes the escape sequence at i into b. It returns the number
+// of bytes read, or 0 after a syntax error, and the problem of an escape
+// that is valid JSON but not a character: a lone UTF-16 surrogate.
+func (r *reader) escape(b *strings.Builder, i int) (int, string) {
 	if i+1 >= len(r.s) {
 		r.pos = i
 		r.syntax("unterminated string")
-		return b, 0
+		return 0, ""
 	}
 	switch c := r.s[i+1]; c {
 	case '"', '\\', '/':
-		return append(b, c), 2
+		b.WriteByte(c)
 	case 'b':
-		return append(b, '\b'), 2
+		b.WriteByte('\b')
 	case 'f':
-		return append(b, '\f'), 2
+		b.WriteByte('\f')
 	case 'n':
-		return append(b, '\n'), 2
+		b.WriteByte('\n')
 	case 'r':
-		return append(b, '\r'), 2
+		b.WriteByte('\r')
 	case 't':
-		return append(b, '\t'), 2
+		b.WriteByte('\t')
 	case 'u':
-		rn, ok := r.hex4(i + 2)
-		if !ok {
-			return b, 0
-		}
-		if !utf16.IsSurrogate(rn) {
-			return utf8.AppendRune(b, rn), 6
-		}
-		if rn < 0xDC00 && i+11 < len(r.s) && r.s[i+6] == '\\' && r.s[i+7] == 'u' {
-			lo, ok := r.hex4(i + 8)
-			if !ok {
-				return b, 0
-			}
-			if pair := utf16.DecodeRune(rn, lo); pair != utf8.RuneError {
-				return utf8.AppendRune(b, pair), 12
-			}
-		}
-		*problem = "must not contain a lone UTF-16 surrogate"
-		return b, 6
+		return r.unicodeEscape(b, i)
+	default:
+		r.pos = i
+		r.syntax("invalid escape sequence in a string")
+		return 0, ""
 	}
-	r.pos = i
-	r.syntax("invalid escape sequence in a string")
-	return b, 0
+	return 2, ""
+}
+
+// unicodeEscape decodes a \u escape, or a surrogate pair of two.
+func (r *reader) unicodeEscape(b *strings.Builder, i int) (int, string) {
+	rn, ok := r.hex4(i + 2)
+	if !ok {
+		return 0, ""
+	}
+	if !utf16.IsSurrogate(rn) {
+		b.WriteRune(rn)
+		return 6, ""
+	}
+	if rn < 0xDC00 && i+11 < len(r.s) && r.s[i+6] == '\\' && r.s[i+7] == 'u' {
+		lo, ok := r.hex4(i + 8)
+		if !ok {
+			return 0, ""
+		}
+		if pair := utf16.DecodeRune(rn, lo); pair != utf8.RuneError {
+			b.WriteRune(pair)
+			return 12, ""
+		}
+	}
+	return 6, "must not contain a lone UTF-16 surrogate"
 }
 
 func (r *reader) hex4(i int) (rune, bool) {
@@ -641,13 +661,19 @@ func (r *reader) skipString() {
 			r.syntax("control character in a string")
 			return
 		case c == '\\':
-			var problem string
-			b, n := r.escape(r.scratch[:0], i, &problem)
-			r.scratch = b[:0]
-			if n == 0 {
+			if i+1 < len(r.s) && r.s[i+1] == 'u' {
+				if _, ok := r.hex4(i + 2); !ok {
+					return
+				}
+				i += 5
+				continue
+			}
+			if i+1 >= len(r.s) || !strings.ContainsRune(`"\\/bfnrt`, rune(r.s[i+1])) {
+				r.pos = i
+				r.syntax("invalid escape sequence in a string")
 				return
 			}
-			i += n - 1
+			i++
 		}
 	}
 	r.pos = len(r.s)

@@ -45,26 +45,21 @@ type fieldSpecRules struct {
 }
 
 // missingInformationRequestRules declares the rules of a
-// [MissingInformationRequest].
+// [MissingInformationRequest]. Its fields are checked one by one, each
+// with its fieldSpecRules, which costs less than the validator's dive.
 type missingInformationRequestRules struct {
-	fields []fieldSpecRules `name:"fields" validate:"required,min=1,max=50,dive"`
+	fields []FieldSpec `name:"fields" validate:"required,min=1,max=50"`
 }
 
-func rulesOfMIRequest(p *MissingInformationRequest) *missingInformationRequestRules {
-	r := &missingInformationRequestRules{}
-	if p.Fields == nil {
-		return r
+// of sets r to the rules of f. One mirror serves every field of a
+// request in turn.
+func (r *fieldSpecRules) of(f *FieldSpec) {
+	*r = fieldSpecRules{name: f.Name, typ: f.Type, description: f.Description}
+	// Options on a field of another type are refused whole; their entries
+	// are not worth a problem each.
+	if f.Type == FieldEnum {
+		r.options = f.Options
 	}
-	r.fields = make([]fieldSpecRules, len(p.Fields))
-	for i, f := range p.Fields {
-		r.fields[i] = fieldSpecRules{name: f.Name, typ: f.Type, description: f.Description}
-		// Options on a field of another type are refused whole; their
-		// entries are not worth a problem each.
-		if f.Type == FieldEnum {
-			r.fields[i].options = f.Options
-		}
-	}
-	return r
 }
 
 // addressRules declares the rules of an [Address].

@@ -184,6 +184,21 @@ func (rep *report) err() error {
 	return newError(rep.items)
 }
 
+// nest runs fn, which reports problems at pointers relative to one value,
+// and moves what it reported below base plus the segment seg. The pointer
+// is built only when there is a problem to report.
+func (rep *report) nest(base, seg string, fn func()) {
+	n := len(rep.items)
+	fn()
+	if len(rep.items) == n {
+		return
+	}
+	prefix := pointerJoin(base, seg)
+	for i := n; i < len(rep.items); i++ {
+		rep.items[i].Pointer = prefix + rep.items[i].Pointer
+	}
+}
+
 // check runs the validator on the struct s and adds its failures as items
 // below base.
 func (rep *report) check(base string, s any) {
