@@ -89,6 +89,9 @@ func samePayload(a, b Payload) bool {
 	if a == nil || b == nil {
 		return a == nil && b == nil
 	}
+	if a == b {
+		return true
+	}
 	ja, errA := a.MarshalJSON()
 	jb, errB := b.MarshalJSON()
 	return errA == nil && errB == nil && bytes.Equal(ja, jb)

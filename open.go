@@ -63,6 +63,15 @@ func (o *OpenRequest) asCase(id string, now time.Time) Case {
 	return c
 }
 
+// inUTC returns t in UTC; the case stores every time in UTC.
+func inUTC(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	u := t.UTC()
+	return &u
+}
+
 // placeholderID stands for the ID of a case that is checked before it is
 // opened.
 const placeholderID = "00000000-0000-0000-0000-000000000000"
@@ -114,6 +123,7 @@ func Open(o *OpenRequest, env Env) (*Case, []Event, error) {
 		c.OpenedAt = &now
 	}
 	n := c.Clone()
+	n.DueAt = inUTC(n.DueAt)
 	if n.Metadata == nil {
 		n.Metadata = Metadata{}
 	}

@@ -1,6 +1,9 @@
 package cases
 
-import "time"
+import (
+	"maps"
+	"time"
+)
 
 // Patch is what an update does to one nullable value of a case. The zero
 // Patch keeps the value; [Set] replaces it and [Clear] makes it null.
@@ -227,7 +230,7 @@ func (u *UpdateRequest) apply(c *Case) *Case {
 		n.Summary = *u.Summary
 	}
 	n.Details = u.Details.apply(n.Details)
-	n.DueAt = u.DueAt.apply(n.DueAt)
+	n.DueAt = inUTC(u.DueAt.apply(n.DueAt))
 	if u.Metadata != nil {
 		if n.Metadata == nil {
 			n.Metadata = Metadata{}
@@ -323,18 +326,27 @@ func stamp(c, n *Case, now time.Time) {
 	}
 }
 
-// sameCase reports whether a and b encode to the same JSON.
+// sameCase reports whether a and b hold the same values, their payloads
+// compared by their JSON form.
 func sameCase(a, b *Case) bool {
-	ja, errA := a.MarshalJSON()
-	jb, errB := b.MarshalJSON()
-	return errA == nil && errB == nil && string(ja) == string(jb)
+	return sameBesidesMetadata(a, b) && maps.Equal(a.Metadata, b.Metadata)
 }
 
 // sameBesidesMetadata reports whether a and b differ at most in metadata.
 func sameBesidesMetadata(a, b *Case) bool {
-	x := *b
-	x.Metadata = a.Metadata
-	return sameCase(a, &x)
+	return a.ID == b.ID && a.CreatedAt.Equal(b.CreatedAt) && a.UpdatedAt.Equal(b.UpdatedAt) &&
+		a.ParentType == b.ParentType && a.ParentID == b.ParentID && a.Kind == b.Kind &&
+		a.Status == b.Status && a.Summary == b.Summary && samePtr(a.Details, b.Details) &&
+		sameTimePtr(a.OpenedAt, b.OpenedAt) && sameTimePtr(a.DueAt, b.DueAt) &&
+		sameTimePtr(a.ResolvedAt, b.ResolvedAt) && a.ResolutionReason == b.ResolutionReason &&
+		samePayload(a.Request, b.Request) && samePayload(a.Response, b.Response)
+}
+
+func samePtr[T comparable](a, b *T) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return *a == *b
 }
 
 func sameTimePtr(a, b *time.Time) bool {

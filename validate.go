@@ -391,11 +391,9 @@ func checkInvariants(c *Case, rep *report) {
 	if !c.UpdatedAt.IsZero() && c.UpdatedAt.Before(latest) {
 		rep.add("/updated_at", CodeInvalidValue, "updated_at must not be before opened_at or created_at")
 	}
-	if c.Status == StatusNeedsResponse && c.OpenedAt == nil {
-		rep.add("/opened_at", CodeRequired, "opened_at is required once the case needs a response")
-	}
-	if c.Response != nil && c.OpenedAt == nil {
-		rep.add("/opened_at", CodeRequired, "opened_at is required once the case has a response")
+	if c.OpenedAt == nil && (c.Status == StatusNeedsResponse || c.Response != nil) {
+		rep.add("/opened_at", CodeRequired,
+			"opened_at is required once the case needs or has a response")
 	}
 	checkClosing(c, rep)
 }
