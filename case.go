@@ -147,9 +147,10 @@ func (c *Case) IsDueWithin(now time.Time, d time.Duration) bool {
 
 // MarshalJSON encodes c with every key of the case object, in a fixed order.
 // It fails only when a string is not valid UTF-8 or a response holds a
-// value that has no JSON form.
-func (c *Case) MarshalJSON() ([]byte, error) {
-	return appendCase(make([]byte, 0, 1024), c)
+// value that has no JSON form. Its receiver is a value, so that a Case and
+// a *Case encode alike.
+func (c Case) MarshalJSON() ([]byte, error) {
+	return appendCase(make([]byte, 0, 1024), &c)
 }
 
 // UnmarshalJSON decodes c leniently, as [Decoder] with Lenient set does:

@@ -86,13 +86,18 @@ type Item struct {
 	Message string
 }
 
-// String returns the item as "pointer: code: message".
+// String returns the item as "pointer: code: message", or "?parameter:
+// code: message" for a query parameter; a problem with the whole document
+// has no location prefix.
 func (it Item) String() string {
-	at := it.Pointer
-	if it.Parameter != "" {
-		at = "?" + it.Parameter
+	s := string(it.Code) + ": " + it.Message
+	switch {
+	case it.Parameter != "":
+		return "?" + it.Parameter + ": " + s
+	case it.Pointer != "":
+		return it.Pointer + ": " + s
 	}
-	return at + ": " + string(it.Code) + ": " + it.Message
+	return s
 }
 
 // Error is the error every operation of the package returns. It holds all the

@@ -64,8 +64,9 @@ func validateEvent(e *Event, rep *report) {
 	}
 }
 
-// MarshalJSON encodes the event envelope with its case.
-func (e *Event) MarshalJSON() ([]byte, error) {
+// MarshalJSON encodes the event envelope with its case. Its receiver is a
+// value, so that an Event and an *Event encode alike.
+func (e Event) MarshalJSON() ([]byte, error) {
 	var err error
 	b := make([]byte, 0, 1200)
 	b = append(b, `{"id":`...)
