@@ -147,15 +147,27 @@ func readCase(r *reader, c *Case) {
 				r.notEmpty(*s, key)
 			}
 		case "request":
-			req = r.later(key)
+			req = r.payload(key, c.Kind, false, &c.Request)
 		case "response":
-			resp = r.later(key)
+			resp = r.payload(key, c.Kind, true, &c.Response)
 		default:
 			readCommon(r, key, c)
 		}
 	})
 	r.readLater(req, func() { c.Request = readPayload(r, c.Kind, false) })
 	r.readLater(resp, func() { c.Response = readPayload(r, c.Kind, true) })
+}
+
+// payload reads a request or response member into *p when the kind is
+// already known and decoding is strict, where a repeated kind is refused,
+// so that the kind cannot change after the payload is read. Otherwise it
+// records the member to be read once the object is done.
+func (r *reader) payload(key string, k Kind, response bool, p *Payload) span {
+	if r.strict && k != "" {
+		*p = readPayload(r, k, response)
+		return span{}
+	}
+	return r.later(key)
 }
 
 // readCommon reads one member that a case shares with an open body, so
@@ -251,7 +263,7 @@ func (d Decoder) Open(data []byte) (*OpenRequest, error) {
 	} else {
 		r.object("body", func(key string) {
 			if key == "request" {
-				req = r.later(key)
+				req = r.payload(key, c.Kind, false, &c.Request)
 				return
 			}
 			readCommon(r, key, c)

@@ -270,11 +270,12 @@ func ProblemFor(err error) Problem {
 	}
 	p.Detail += " found"
 	p.Errors = make([]ProblemItem, len(e.Items))
+	pointers := make([]string, len(e.Items))
 	for i, it := range e.Items {
 		pi := ProblemItem{Parameter: it.Parameter, Code: it.Code, Detail: it.Message}
 		if it.Parameter == "" {
-			ptr := it.Pointer
-			pi.Pointer = &ptr
+			pointers[i] = it.Pointer
+			pi.Pointer = &pointers[i]
 		}
 		p.Errors[i] = pi
 	}

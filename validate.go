@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -172,6 +173,9 @@ type report struct {
 }
 
 func (rep *report) add(pointer string, code Code, msg string) {
+	if rep.items == nil {
+		rep.items = make([]Item, 0, 8)
+	}
 	rep.items = append(rep.items, Item{Pointer: pointer, Code: code, Message: msg})
 }
 
@@ -221,17 +225,21 @@ func (rep *report) convert(base string, s any, err error) {
 	}
 	for _, fe := range fails {
 		code, msg := describe(fe)
-		rep.add(base+namespacePointer(fe.Namespace()), code, msg)
+		var b strings.Builder
+		b.WriteString(base)
+		appendPointer(&b, fe.Namespace())
+		rep.add(b.String(), code, msg)
 	}
 }
 
-// namespacePointer turns a validator namespace ("Case.request.fields[2]")
-// into a JSON Pointer ("/request/fields/2"). The names come from json tags,
-// so they hold no dots or brackets.
-func namespacePointer(ns string) string {
+// appendPointer appends to b the JSON Pointer of a validator namespace
+// ("caseRules.request.fields[2]" gives "/request/fields/2"). The names come
+// from the mirrors' name tags, so they hold no dots or brackets.
+func appendPointer(b *strings.Builder, ns string) {
 	_, ns, _ = strings.Cut(ns, ".")
-	var b strings.Builder
-	for _, part := range strings.Split(ns, ".") {
+	for ns != "" {
+		var part string
+		part, ns, _ = strings.Cut(ns, ".")
 		name, idx, _ := strings.Cut(part, "[")
 		b.WriteByte('/')
 		b.WriteString(name)
@@ -243,31 +251,66 @@ func namespacePointer(ns string) string {
 			idx = strings.TrimPrefix(idx, "[")
 		}
 	}
-	return b.String()
 }
 
-// describe maps a validator failure to the project's code and message. The
-// message names the rule and its limit, never the value.
+// failure identifies a validator failure by what decides its item.
+type failure struct {
+	name, tag, param string
+	kind             reflect.Kind
+}
+
+// description is the code and message of a failure.
+type description struct {
+	code Code
+	msg  string
+}
+
+// descriptions caches the description of each failure seen, since the
+// mirrors give a small fixed set of them.
+var descriptions = struct {
+	sync.RWMutex
+	m map[failure]description
+}{m: map[failure]description{}}
+
+// describe maps a validator failure to the project's code and message.
 func describe(fe validator.FieldError) (Code, string) {
-	name := fe.Field()
-	switch fe.Tag() {
+	f := failure{name: fe.Field(), tag: fe.Tag(), param: fe.Param(), kind: fe.Kind()}
+	descriptions.RLock()
+	d, ok := descriptions.m[f]
+	descriptions.RUnlock()
+	if !ok {
+		d.code, d.msg = f.describe()
+		descriptions.Lock()
+		descriptions.m[f] = d
+		descriptions.Unlock()
+	}
+	return d.code, d.msg
+}
+
+// describe returns the code and message of f. The message names the rule
+// and its limit, never the value.
+func (f failure) describe() (Code, string) {
+	name := f.name
+	switch f.tag {
 	case "required", "notblank":
 		return CodeRequired, name + " is required"
 	case "max":
-		if fe.Kind() == reflect.String {
-			return CodeTooLong, name + " must be at most " + fe.Param() + " characters"
+		if f.kind == reflect.String {
+			return CodeTooLong, name + " must be at most " + f.param + " characters"
 		}
-		return CodeTooMany, name + " must have at most " + fe.Param() + " entries"
+		return CodeTooMany, name + " must have at most " + f.param + " entries"
 	case "min":
-		return CodeTooFew, name + " must have at least " + fe.Param() + " entries"
+		return CodeTooFew, name + " must have at least " + f.param + " entries"
 	case "known":
 		return CodeUnknownValue, name + " is not a known value"
 	case "true":
 		return CodeInvalidValue, name + " must be true"
 	case "oneline":
-		return CodeInvalidFormat, name + " must be one line of valid UTF-8 without control characters"
+		return CodeInvalidFormat,
+			name + " must be one line of valid UTF-8 without control characters"
 	case "text":
-		return CodeInvalidFormat, name + " must be valid UTF-8 without control characters other than tab and line breaks"
+		return CodeInvalidFormat, name +
+			" must be valid UTF-8 without control characters other than tab and line breaks"
 	case "opaque":
 		return CodeInvalidFormat, name + " must be 1 to 128 letters, digits, '_', '-', '.' or ':'"
 	case "caseid":
@@ -279,7 +322,7 @@ func describe(fe validator.FieldError) (Code, string) {
 	case "iso3166_1_alpha2":
 		return CodeInvalidFormat, name + " must be an ISO 3166-1 alpha-2 country code"
 	}
-	panic("cases: no code for the validator tag " + fe.Tag())
+	panic("cases: no code for the validator tag " + f.tag)
 }
 
 // checkMetadata reports the problems of a case's metadata.

@@ -222,7 +222,7 @@ func TestPatternRules(t *testing.T) {
 	}
 }
 
-func TestNamespacePointer(t *testing.T) {
+func TestAppendPointer(t *testing.T) {
 	tests := []struct {
 		name string
 		ns   string
@@ -239,7 +239,9 @@ func TestNamespacePointer(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			assert.Equal(t, tc.want, namespacePointer(tc.ns))
+			var b strings.Builder
+			appendPointer(&b, tc.ns)
+			assert.Equal(t, tc.want, b.String())
 		})
 	}
 }
