@@ -237,7 +237,7 @@ func readMetadata(r *reader) Metadata {
 	}
 	m := Metadata{}
 	r.object("metadata", func(key string) {
-		if r.null() && r.strict {
+		if r.null() {
 			r.fail(CodeInvalidType, "metadata value must be a string")
 			return
 		}

@@ -21,9 +21,9 @@ func appendCase(b []byte, c *Case) ([]byte, error) {
 	b = append(b, `{"id":`...)
 	b = appendString(b, c.ID, &err)
 	b = append(b, `,"object":"case","created_at":`...)
-	b = appendTime(b, c.CreatedAt)
+	b = appendTime(b, c.CreatedAt, &err)
 	b = append(b, `,"updated_at":`...)
-	b = appendTime(b, c.UpdatedAt)
+	b = appendTime(b, c.UpdatedAt, &err)
 	b = append(b, `,"metadata":`...)
 	b = appendMetadata(b, c.Metadata, &err)
 	b = append(b, `,"parent_type":`...)
@@ -43,11 +43,11 @@ func appendCase(b []byte, c *Case) ([]byte, error) {
 	b = append(b, `,"response":`...)
 	b = appendPayload(b, c.Response, &err)
 	b = append(b, `,"opened_at":`...)
-	b = appendOptTime(b, c.OpenedAt)
+	b = appendOptTime(b, c.OpenedAt, &err)
 	b = append(b, `,"due_at":`...)
-	b = appendOptTime(b, c.DueAt)
+	b = appendOptTime(b, c.DueAt, &err)
 	b = append(b, `,"resolved_at":`...)
-	b = appendOptTime(b, c.ResolvedAt)
+	b = appendOptTime(b, c.ResolvedAt, &err)
 	b = append(b, `,"resolution_reason":`...)
 	if c.ResolutionReason == "" {
 		b = append(b, "null"...)
@@ -181,24 +181,26 @@ func appendAddress(b []byte, a *Address, err *error) []byte {
 	if a == nil {
 		return append(b, "null"...)
 	}
-	b = append(b, `{"street_line_1":`...)
+	// The keys are in sorted order, as an address decoded into a map is
+	// encoded, so that both forms give the same bytes.
+	b = append(b, `{"city":`...)
+	b = appendString(b, a.City, err)
+	b = append(b, `,"country":`...)
+	b = appendString(b, a.Country, err)
+	if a.County != nil {
+		b = append(b, `,"county":`...)
+		b = appendString(b, *a.County, err)
+	}
+	b = append(b, `,"postal_code":`...)
+	b = appendString(b, a.PostalCode, err)
+	b = append(b, `,"region":`...)
+	b = appendString(b, a.Region, err)
+	b = append(b, `,"street_line_1":`...)
 	b = appendString(b, a.StreetLine1, err)
 	if a.StreetLine2 != nil {
 		b = append(b, `,"street_line_2":`...)
 		b = appendString(b, *a.StreetLine2, err)
 	}
-	b = append(b, `,"city":`...)
-	b = appendString(b, a.City, err)
-	if a.County != nil {
-		b = append(b, `,"county":`...)
-		b = appendString(b, *a.County, err)
-	}
-	b = append(b, `,"region":`...)
-	b = appendString(b, a.Region, err)
-	b = append(b, `,"postal_code":`...)
-	b = appendString(b, a.PostalCode, err)
-	b = append(b, `,"country":`...)
-	b = appendString(b, a.Country, err)
 	return append(b, '}')
 }
 
@@ -299,17 +301,24 @@ func appendOptString(b []byte, s *string, err *error) []byte {
 	return appendString(b, *s, err)
 }
 
-func appendTime(b []byte, t time.Time) []byte {
+// appendTime appends t as an RFC 3339 string in UTC, with fractional
+// seconds only when they are not zero. A time outside the years 0000 to
+// 9999 has no RFC 3339 form and sets *err.
+func appendTime(b []byte, t time.Time, err *error) []byte {
+	t = t.UTC()
+	if y := t.Year(); y < 0 || y > 9999 {
+		setErr(err)
+	}
 	b = append(b, '"')
-	b = t.UTC().AppendFormat(b, time.RFC3339Nano)
+	b = t.AppendFormat(b, time.RFC3339Nano)
 	return append(b, '"')
 }
 
-func appendOptTime(b []byte, t *time.Time) []byte {
+func appendOptTime(b []byte, t *time.Time, err *error) []byte {
 	if t == nil {
 		return append(b, "null"...)
 	}
-	return appendTime(b, *t)
+	return appendTime(b, *t, err)
 }
 
 const hexDigits = "0123456789abcdef"

@@ -74,7 +74,7 @@ func (e Event) MarshalJSON() ([]byte, error) {
 	b = append(b, `,"object":"event","type":`...)
 	b = appendString(b, string(e.Type), &err)
 	b = append(b, `,"created_at":`...)
-	b = appendTime(b, e.CreatedAt)
+	b = appendTime(b, e.CreatedAt, &err)
 	b = append(b, `,"data":`...)
 	if e.Data == nil {
 		b = append(b, "null"...)

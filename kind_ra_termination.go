@@ -116,12 +116,13 @@ func (raTermination) readRequest(r *reader) Payload {
 
 func (raTermination) readResponse(r *reader) Payload {
 	resp := &RATerminationResponse{}
-	acknowledged := false
+	present := false
 	ok := r.object("response", func(key string) {
 		switch key {
 		case "acknowledged":
 			if !r.null() {
-				resp.Acknowledged, acknowledged = r.boolean(key)
+				present = true
+				resp.Acknowledged, _ = r.boolean(key)
 			}
 		case "successor_agent":
 			if !r.null() {
@@ -131,7 +132,7 @@ func (raTermination) readResponse(r *reader) Payload {
 			r.unknown()
 		}
 	})
-	if ok && !acknowledged && r.strict {
+	if ok && !present && r.strict {
 		r.push("acknowledged")
 		r.fail(CodeRequired, "acknowledged is required")
 		r.pop()

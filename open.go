@@ -45,7 +45,7 @@ func (o *OpenRequest) MarshalJSON() ([]byte, error) {
 	b = append(b, `,"request":`...)
 	b = appendPayload(b, o.Request, &err)
 	b = append(b, `,"due_at":`...)
-	b = appendOptTime(b, o.DueAt)
+	b = appendOptTime(b, o.DueAt, &err)
 	b = append(b, `,"metadata":`...)
 	b = appendMetadata(b, o.Metadata, &err)
 	return append(b, '}'), err

@@ -2,6 +2,7 @@ package cases
 
 import (
 	"encoding/json"
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -125,7 +126,7 @@ func (r *reader) end() {
 	if r.fatal {
 		return
 	}
-	if r.peek() != 0 {
+	if r.peek(); r.pos < len(r.s) {
 		r.syntax("data after the value")
 	}
 }
@@ -148,7 +149,7 @@ func (r *reader) typeError(subject, want string) {
 	if r.fatal {
 		return
 	}
-	if r.peek() == 0 {
+	if r.peek(); r.pos >= len(r.s) {
 		r.syntax("unexpected end of input")
 		return
 	}
@@ -361,12 +362,70 @@ func (r *reader) optTimestamp(subject string) *time.Time {
 	return &t
 }
 
+// errTimestamp reports a string that is not an RFC 3339 timestamp this
+// package can carry.
+var errTimestamp = errors.New("not an RFC 3339 timestamp")
+
+// parseTimestamp parses an RFC 3339 date-time and converts it to UTC. It
+// is stricter than time.Parse: two-digit fields, a '.' before fractional
+// seconds, offsets within ±23:59, no leap second, and a result within the
+// years 0000 to 9999 in UTC, so that it encodes back as RFC 3339.
 func parseTimestamp(s string) (time.Time, error) {
+	if !isRFC3339(s) {
+		return time.Time{}, errTimestamp
+	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
 		return time.Time{}, err
 	}
-	return t.UTC(), nil
+	t = t.UTC()
+	if y := t.Year(); y < 0 || y > 9999 {
+		return time.Time{}, errTimestamp
+	}
+	return t, nil
+}
+
+// isRFC3339 checks the shape of an RFC 3339 date-time and the ranges that
+// time.Parse lets through.
+func isRFC3339(s string) bool {
+	if len(s) < 20 || !isDateShape(s[:10]) || s[10] != 'T' {
+		return false
+	}
+	if !isTwoDigits(s, 11, 23) || s[13] != ':' || !isTwoDigits(s, 14, 59) ||
+		s[16] != ':' || !isTwoDigits(s, 17, 59) {
+		return false
+	}
+	rest := s[19:]
+	if rest[0] == '.' {
+		n := digits(rest, 1)
+		if n == 1 {
+			return false
+		}
+		rest = rest[n:]
+	}
+	switch {
+	case rest == "Z":
+		return true
+	case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-'):
+		return isTwoDigits(rest, 1, 23) && rest[3] == ':' && isTwoDigits(rest, 4, 59)
+	}
+	return false
+}
+
+// isDateShape reports whether s is YYYY-MM-DD with digits in place; the
+// calendar is checked by time.Parse.
+func isDateShape(s string) bool {
+	return len(s) == 10 && digits(s, 0) == 4 && s[4] == '-' && isTwoDigits(s, 5, 12) &&
+		s[7] == '-' && isTwoDigits(s, 8, 31)
+}
+
+// isTwoDigits reports whether s[i:i+2] are two digits of a number at most
+// max.
+func isTwoDigits(s string, i, max int) bool {
+	if i+2 > len(s) || digits(s, i) < i+2 {
+		return false
+	}
+	return int(s[i]-'0')*10+int(s[i+1]-'0') <= max
 }
 
 func (r *reader) boolean(subject string) (bool, bool) {
@@ -540,6 +599,7 @@ func (r *reader) unicodeEscape(b *strings.Builder, i int) (int, string) {
 			return 12, ""
 		}
 	}
+	b.WriteRune(utf8.RuneError)
 	return 6, "must not contain a lone UTF-16 surrogate"
 }
 
@@ -642,7 +702,7 @@ func (r *reader) skip(report bool) {
 		r.null()
 	case c == '-' || ('0' <= c && c <= '9'):
 		r.number()
-	case c == 0:
+	case c == 0 && r.pos >= len(r.s):
 		r.syntax("unexpected end of input")
 	default:
 		r.syntax("invalid character at the start of a value")
@@ -696,6 +756,7 @@ func (r *reader) skipMembers(report bool) {
 		r.depth--
 		return
 	}
+	var seen keySet
 	for !r.fatal {
 		if r.peek() != '"' {
 			r.syntax("expected a string for an object key")
@@ -708,6 +769,9 @@ func (r *reader) skipMembers(report bool) {
 		}
 		r.pos++
 		r.push(key)
+		if report && r.strict && !seen.add(key) {
+			r.fail(CodeDuplicate, "key must not appear twice in one object")
+		}
 		r.skip(report)
 		r.pop()
 		switch r.peek() {
@@ -806,7 +870,7 @@ func (r *reader) value() any {
 	case c == '-' || ('0' <= c && c <= '9'):
 		n, _ := r.number()
 		return json.Number(n)
-	case c == 0:
+	case c == 0 && r.pos >= len(r.s):
 		r.syntax("unexpected end of input")
 	default:
 		r.syntax("invalid character at the start of a value")

@@ -2,6 +2,7 @@ package cases
 
 import (
 	"maps"
+	"slices"
 	"time"
 )
 
@@ -89,7 +90,7 @@ func (u *UpdateRequest) MarshalJSON() ([]byte, error) {
 	}
 	if !u.DueAt.IsKeep() {
 		member("due_at")
-		b = appendOptTime(b, u.DueAt.apply(nil))
+		b = appendOptTime(b, u.DueAt.apply(nil), &err)
 	}
 	if u.Metadata != nil {
 		member("metadata")
@@ -100,15 +101,13 @@ func (u *UpdateRequest) MarshalJSON() ([]byte, error) {
 
 func appendMetadataPatch(b []byte, m map[string]*string, err *error) []byte {
 	b = append(b, '{')
-	first := true
-	for k, v := range m {
-		if !first {
+	for i, k := range slices.Sorted(maps.Keys(m)) {
+		if i > 0 {
 			b = append(b, ',')
 		}
-		first = false
 		b = appendString(b, k, err)
 		b = append(b, ':')
-		b = appendOptString(b, v, err)
+		b = appendOptString(b, m[k], err)
 	}
 	return append(b, '}')
 }
