@@ -1,0 +1,469 @@
+package cases
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// This file renders the rules of rules.go as JSON Schema (draft 2020-12).
+// A mirror field's validate tag becomes keywords: required and notblank
+// become a required key with minLength and a pattern, max and min become
+// lengths or item counts, known becomes the enum of the type's known
+// values, and the project's own tags become patterns. What no tag says
+// (the keys a mirror leaves out, the rules across fields) is added here
+// from the exported lists, the transition table and the constants of
+// validate.go, and what JSON Schema cannot say is named in each schema's
+// description and in its x-not-expressible list.
+
+// SchemaNames returns the names of the schemas that [Schema] renders,
+// sorted: "case", "event", "open", "update", and "respond.KIND" for each
+// known kind.
+func SchemaNames() []string {
+	return slices.Sorted(maps.Keys(schemaRoots()))
+}
+
+// Schema returns the JSON Schema (draft 2020-12) of the document called
+// name, one of [SchemaNames]: a request body (open, update, respond.KIND),
+// the case object or the event envelope. The schema is the strict view,
+// generated from the package's own rules: unknown keys and unknown enum
+// values are refused, as strict validation refuses them. The rules a
+// schema cannot express are listed in its description and, by name, in
+// its "x-not-expressible" keyword. The text is indented JSON with sorted
+// keys, ending in a newline; it is the same on every call. An unknown name
+// is an error.
+func Schema(name string) ([]byte, error) {
+	build, ok := schemaRoots()[name]
+	if !ok {
+		return nil, fmt.Errorf("cases: no schema named %q", name)
+	}
+	root := build()
+	defs := allDefs()
+	used := map[string]any{}
+	collectRefs(root, defs, used)
+	if len(used) > 0 {
+		root["$defs"] = used
+	}
+	root["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(root); err != nil {
+		return nil, err
+	}
+	return asciiJSON(buf.Bytes()), nil
+}
+
+// jsonObj is one JSON Schema object while it is built.
+type jsonObj = map[string]any
+
+// schemaGap is a rule that the library checks and JSON Schema cannot say.
+type schemaGap struct {
+	id   string
+	text string
+}
+
+// The rules no schema expresses, by the name x-not-expressible gives them.
+var (
+	gapDuplicateKeys = schemaGap{"duplicate_keys",
+		"a key given twice in one object is refused; a JSON Schema validator sees one of them"}
+	gapUTF8 = schemaGap{"invalid_utf8",
+		"strings must be valid UTF-8 with no lone UTF-16 surrogate escape"}
+	gapSizeDepth = schemaGap{"size_and_depth",
+		"a document must be at most " + strconv.Itoa(DefaultMaxBytes>>20) +
+			" MiB and nest at most " + strconv.Itoa(DefaultMaxDepth) + " levels deep"}
+	gapUniqueNames = schemaGap{"unique_field_names",
+		"field names are unique within a request"}
+	gapEnumExample = schemaGap{"enum_example_in_options",
+		"the example of an enum field must be one of its options"}
+	gapFinite = schemaGap{"finite_numbers",
+		"a number must be finite within float64 range (1e400 is refused)"}
+	gapEmail = schemaGap{"email_syntax",
+		"an email is checked by go-playground/validator's email rule; format email approximates it"}
+	gapURL = schemaGap{"url_syntax",
+		"a url is checked by go-playground/validator's http_url rule; " +
+			"format uri and the pattern approximate it"}
+	gapTimeOrder = schemaGap{"timestamp_order",
+		"created_at <= opened_at <= updated_at, " +
+			"and resolved_at lies between created_at and updated_at"}
+	gapUTCYear = schemaGap{"timestamp_utc_year",
+		"a timestamp must fall within the years 0000 to 9999 once converted to UTC"}
+	gapResponse = schemaGap{"response_against_request",
+		"a response is checked against the case's request: every required field answered, " +
+			"no field that was not asked for, each answer valid for its field's type and options"}
+	gapDueAt = schemaGap{"due_at_later_than_now",
+		"a due_at that the operation sets must be later than the time of the operation"}
+	gapTransitions = schemaGap{"transitions",
+		"a status move must be in the lifecycle table; " +
+			"response_received needs a stored response; " +
+			"a closed case changes only its metadata"}
+	gapMetadataMerge = schemaGap{"metadata_merge_limit",
+		"metadata merges into the case's, and the limit of " + strconv.Itoa(maxMetadataPairs) +
+			" pairs applies to the result"}
+)
+
+// decoderGaps are the rules of the strict decoder that no schema says.
+var decoderGaps = []schemaGap{gapDuplicateKeys, gapUTF8, gapSizeDepth}
+
+// requestGaps are the rules of a request that no schema says.
+var requestGaps = []schemaGap{gapUniqueNames, gapEnumExample, gapFinite, gapEmail, gapURL}
+
+// schemaRoots returns the builder of every schema, by name.
+func schemaRoots() map[string]func() jsonObj {
+	roots := map[string]func() jsonObj{
+		"open":   openSchema,
+		"update": updateSchema,
+		"case":   caseRootSchema,
+		"event":  eventSchema,
+	}
+	for _, k := range Kinds() {
+		roots["respond."+string(k)] = func() jsonObj { return respondSchema(k) }
+	}
+	return roots
+}
+
+// rootSchema gives a schema its title, its description and the names of
+// the rules it cannot express.
+func rootSchema(s jsonObj, title, about string, gaps ...schemaGap) jsonObj {
+	var b strings.Builder
+	b.WriteString(about)
+	b.WriteString(" This is the strict view, as a service checks its input: unknown keys" +
+		" and unknown enum values are refused. Lenient readers (a partner reading" +
+		" cases and events) ignore unknown keys and accept enum values added later," +
+		" since the API is in preview.")
+	b.WriteString(" Not expressed by this schema, and checked by the library:")
+	ids := make([]any, len(gaps))
+	for i, g := range gaps {
+		b.WriteString(" (" + strconv.Itoa(i+1) + ") " + g.id + ": " + g.text + ".")
+		ids[i] = g.id
+	}
+	s["title"] = title
+	s["description"] = b.String()
+	s["x-not-expressible"] = ids
+	return s
+}
+
+func openSchema() jsonObj {
+	var opening []any
+	for _, t := range Moves("") {
+		opening = append(opening, string(t.To))
+	}
+	open := reflect.TypeFor[OpenRequest]()
+	s := objectSchema(reflect.TypeFor[caseRules](), open, map[string]jsonObj{
+		"request":  {"type": "object", "description": "the request of the case's kind"},
+		"due_at":   nullable(ref("timestamp")),
+		"metadata": ref("metadata"),
+	}, "request")
+	props := s["properties"].(jsonObj)
+	props["status"].(jsonObj)["enum"] = opening
+	s["allOf"] = kindConditions(false)
+	return rootSchema(s, "Open a case",
+		"The body of POST /v1/case.",
+		slices.Concat(decoderGaps, requestGaps, []schemaGap{gapUTCYear, gapDueAt})...)
+}
+
+func updateSchema() jsonObj {
+	mirror := objectSchema(reflect.TypeFor[caseRules](), nil, nil)["properties"].(jsonObj)
+	props := jsonObj{
+		"due_at":   nullable(ref("timestamp")),
+		"metadata": ref("metadata_patch"),
+	}
+	for _, key := range []string{"status", "resolution_reason", "summary", "details"} {
+		props[key] = mirror[key]
+	}
+	for _, key := range []string{"parent_type", "parent_id", "kind", "request"} {
+		props[key] = false
+	}
+	conds := []any{jsonObj{
+		"if": jsonObj{
+			"required":   []any{"resolution_reason"},
+			"properties": jsonObj{"resolution_reason": jsonObj{"type": "string"}},
+		},
+		"then": jsonObj{
+			"required":   []any{"status"},
+			"properties": jsonObj{"status": jsonObj{"enum": terminalStatuses()}},
+		},
+	}}
+	for _, st := range terminalStatuses() {
+		conds = append(conds, ifStatus(st.(string), jsonObj{
+			"properties": jsonObj{"resolution_reason": jsonObj{
+				"enum": append([]any{nil}, reasonsOf(Status(st.(string)))...),
+			}},
+		}))
+	}
+	s := jsonObj{
+		"type": "object", "properties": props, "additionalProperties": false, "allOf": conds,
+	}
+	return rootSchema(s, "Update a case",
+		"The body of PATCH /v1/case/{id}. An absent key leaves its value as it is;"+
+			" null clears details or due_at; parent_type, parent_id, kind and request"+
+			" never change after open. A resolution_reason needs a move to the"+
+			" terminal status it belongs to.",
+		slices.Concat(decoderGaps,
+			[]schemaGap{gapUTCYear, gapDueAt, gapTransitions, gapMetadataMerge})...)
+}
+
+func respondSchema(k Kind) jsonObj {
+	s := jsonObj{"$ref": "#/$defs/response." + string(k)}
+	gaps := decoderGaps
+	if k == KindMissingInformation {
+		gaps = append(slices.Clone(gaps), gapResponse)
+	}
+	return rootSchema(s, "Respond to a "+string(k)+" case",
+		"The body of POST /v1/case/{id}/response for a case of kind "+string(k)+
+			": the kind's response payload itself.", gaps...)
+}
+
+func caseRootSchema() jsonObj {
+	s := jsonObj{"$ref": "#/$defs/case"}
+	return rootSchema(s, "Case",
+		"The case object, as a service checks it before storing it: every limit"+
+			" and every invariant between its fields.",
+		slices.Concat(decoderGaps, requestGaps,
+			[]schemaGap{gapUTCYear, gapTimeOrder, gapResponse})...)
+}
+
+func eventSchema() jsonObj {
+	s := objectSchema(reflect.TypeFor[eventRules](), reflect.TypeFor[Event](), map[string]jsonObj{
+		"object": {"const": "event"},
+		"data":   ref("case"),
+	}, "data")
+	return rootSchema(s, "Event",
+		"The envelope of an event, with the case after the change in data.",
+		slices.Concat(decoderGaps, requestGaps,
+			[]schemaGap{gapUTCYear, gapTimeOrder, gapResponse})...)
+}
+
+// caseDef is the case object.
+func caseDef() jsonObj {
+	s := objectSchema(reflect.TypeFor[caseRules](), reflect.TypeFor[Case](), map[string]jsonObj{
+		"object":   {"const": "case"},
+		"metadata": ref("metadata"),
+		"request":  {"type": "object", "description": "the request of the case's kind"},
+		"response": {
+			"type":        []any{"object", "null"},
+			"description": "the response of the case's kind",
+		},
+		"opened_at":   nullable(ref("timestamp")),
+		"due_at":      nullable(ref("timestamp")),
+		"resolved_at": nullable(ref("timestamp")),
+	}, "request")
+	conds := kindConditions(true)
+	conds = append(conds, caseInvariants()...)
+	s["allOf"] = conds
+	return s
+}
+
+// caseInvariants says, of the invariants of a stored case, those that a
+// schema can: which fields each status sets.
+func caseInvariants() []any {
+	var conds []any
+	for _, st := range Statuses() {
+		switch {
+		case st.IsOpen():
+			conds = append(conds, ifStatus(string(st), jsonObj{"properties": jsonObj{
+				"resolved_at":       jsonObj{"type": "null"},
+				"resolution_reason": jsonObj{"type": "null"},
+			}}))
+		case st.IsTerminal():
+			conds = append(conds, ifStatus(string(st), jsonObj{
+				"required": []any{"resolved_at", "resolution_reason"},
+				"properties": jsonObj{
+					"resolved_at":       jsonObj{"type": "string"},
+					"resolution_reason": jsonObj{"enum": reasonsOf(st)},
+				},
+			}))
+		}
+	}
+	opened := jsonObj{
+		"required":   []any{"opened_at"},
+		"properties": jsonObj{"opened_at": jsonObj{"type": "string"}},
+	}
+	conds = append(conds, ifStatus(string(StatusNeedsResponse), opened), jsonObj{
+		"if": jsonObj{
+			"required":   []any{"response"},
+			"properties": jsonObj{"response": jsonObj{"type": "object"}},
+		},
+		"then": opened,
+	}, jsonObj{
+		"if": jsonObj{
+			"required": []any{"resolution_reason"},
+			"properties": jsonObj{"resolution_reason": jsonObj{
+				"const": string(ReasonResponseReceived),
+			}},
+		},
+		"then": jsonObj{
+			"required":   []any{"response"},
+			"properties": jsonObj{"response": jsonObj{"type": "object"}},
+		},
+	})
+	return conds
+}
+
+// kindSchema is what a kind adds to the schemas: the mirrors of its
+// payloads, its rules across fields, and the parent type it needs.
+type kindSchema struct {
+	request  func() jsonObj
+	response func() jsonObj
+	parent   ParentType
+}
+
+// kindSchemas holds the schema of every known kind; TestSchema_EveryKind
+// keeps it in step with the kinds registry.
+var kindSchemas = map[Kind]kindSchema{
+	KindMissingInformation: {request: miRequestDef, response: miResponseDef},
+	KindRATermination: {
+		request: raRequestDef, response: raResponseDef, parent: ParentBusiness,
+	},
+}
+
+// kindConditions shapes the request (and, in a case, the response) by the
+// kind, and requires the parent type a kind needs.
+func kindConditions(withResponse bool) []any {
+	var conds []any
+	for _, k := range Kinds() {
+		props := jsonObj{"request": ref("request." + string(k))}
+		if withResponse {
+			props["response"] = nullable(ref("response." + string(k)))
+		}
+		if p := kindSchemas[k].parent; p != "" {
+			props["parent_type"] = jsonObj{"const": string(p)}
+		}
+		conds = append(conds, jsonObj{
+			"if": jsonObj{
+				"required":   []any{"kind"},
+				"properties": jsonObj{"kind": jsonObj{"const": string(k)}},
+			},
+			"then": jsonObj{"properties": props},
+		})
+	}
+	return conds
+}
+
+func miRequestDef() jsonObj {
+	return objectSchema(reflect.TypeFor[missingInformationRequestRules](),
+		reflect.TypeFor[MissingInformationRequest](), nil)
+}
+
+func miResponseDef() jsonObj {
+	return jsonObj{
+		"type": "object",
+		"properties": jsonObj{"fields": jsonObj{
+			"type":        "object",
+			"description": "the answers, by field name; each is checked against the case's request",
+		}},
+		"required":             []any{"fields"},
+		"additionalProperties": false,
+	}
+}
+
+func raRequestDef() jsonObj {
+	s := objectSchema(reflect.TypeFor[raTerminationRequestRules](),
+		reflect.TypeFor[RATerminationRequest](), nil)
+	s["if"] = jsonObj{
+		"required":   []any{"reason"},
+		"properties": jsonObj{"reason": jsonObj{"const": string(RAOther)}},
+	}
+	s["then"] = jsonObj{
+		"required": []any{"reason_detail"},
+		"properties": jsonObj{"reason_detail": jsonObj{
+			"type": "string", "pattern": notBlankPattern(),
+		}},
+	}
+	return s
+}
+
+func raResponseDef() jsonObj {
+	return objectSchema(reflect.TypeFor[raTerminationResponseRules](),
+		reflect.TypeFor[RATerminationResponse](), nil)
+}
+
+// fieldSpecDef is a field spec, with its example shaped by its type and
+// its options required for an enum field and refused for the others.
+func fieldSpecDef() jsonObj {
+	spec := reflect.TypeFor[FieldSpec]()
+	s := objectSchema(reflect.TypeFor[fieldSpecRules](), spec, map[string]jsonObj{
+		"required": {"type": []any{"boolean", "null"}},
+		"example":  {"description": "a valid value of the field's type; null means none"},
+	})
+	s["properties"].(jsonObj)["options"].(jsonObj)["uniqueItems"] = true
+	conds := []any{jsonObj{
+		"if": ifType(FieldEnum),
+		"then": jsonObj{
+			"required":   []any{"options"},
+			"properties": jsonObj{"options": jsonObj{"type": "array"}},
+		},
+		"else": jsonObj{"properties": jsonObj{"options": jsonObj{"type": "null"}}},
+	}}
+	for _, t := range FieldTypes() {
+		conds = append(conds, jsonObj{
+			"if": ifType(t),
+			"then": jsonObj{"properties": jsonObj{
+				"example": nullable(ref("value." + string(t))),
+			}},
+		})
+	}
+	s["allOf"] = conds
+	return s
+}
+
+func ifType(t FieldType) jsonObj {
+	return jsonObj{
+		"required":   []any{"type"},
+		"properties": jsonObj{"type": jsonObj{"const": string(t)}},
+	}
+}
+
+func ifStatus(st string, then jsonObj) jsonObj {
+	return jsonObj{
+		"if": jsonObj{
+			"required":   []any{"status"},
+			"properties": jsonObj{"status": jsonObj{"const": st}},
+		},
+		"then": then,
+	}
+}
+
+// answerRules are the rules of the answers to each field type, in the
+// tags of rules.go; their limits are those of FieldSpec.checkString.
+var answerRules = map[FieldType]string{
+	FieldString: "notblank,max=1000,oneline",
+	FieldText:   "notblank,max=10000,text",
+	FieldDate:   "date",
+	FieldEmail:  "email",
+	FieldPhone:  "e164",
+	FieldURL:    "http_url",
+	FieldEnum:   "notblank",
+	FieldFile:   "opaque",
+}
+
+// valueDef is the schema of an answer to a field of type t.
+func valueDef(t FieldType) jsonObj {
+	switch t {
+	case FieldNumber:
+		return jsonObj{"type": "number"}
+	case FieldInteger:
+		return jsonObj{"type": "integer", "minimum": int64(-1 << 63), "maximum": int64(1<<63 - 1)}
+	case FieldBoolean:
+		return jsonObj{"type": "boolean"}
+	case FieldAddress:
+		return ref("address")
+	case FieldDateTime:
+		return ref("timestamp")
+	}
+	tags, ok := answerRules[t]
+	if !ok {
+		panic("cases: no schema for the answers of field type " + string(t))
+	}
+	s, _ := typeSchema(reflect.TypeFor[string](), strings.Split(tags, ","))
+	if t == FieldEnum {
+		s["description"] = "one of the field's options"
+	}
+	return s
+}

@@ -1,0 +1,412 @@
+package cases
+
+import (
+	"fmt"
+	"maps"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf16"
+)
+
+// This file turns the validate tags of the mirrors in rules.go into
+// JSON Schema keywords, and holds the definitions the schemas share.
+
+// allDefs returns every shared definition, by name.
+func allDefs() map[string]jsonObj {
+	defs := map[string]jsonObj{
+		"case":           caseDef(),
+		"field_spec":     fieldSpecDef(),
+		"timestamp":      timestampDef(),
+		"metadata":       metadataDef(false),
+		"metadata_patch": metadataDef(true),
+		"address": objectSchema(reflect.TypeFor[addressRules](),
+			reflect.TypeFor[Address](), nil),
+		"successor_agent": objectSchema(reflect.TypeFor[successorRules](),
+			reflect.TypeFor[SuccessorAgent](), nil),
+	}
+	for k, ks := range kindSchemas {
+		defs["request."+string(k)] = ks.request()
+		defs["response."+string(k)] = ks.response()
+	}
+	for _, t := range FieldTypes() {
+		defs["value."+string(t)] = valueDef(t)
+	}
+	return defs
+}
+
+// mirrorDefs names the definition of each mirror type that a field of
+// another mirror holds.
+var mirrorDefs = map[reflect.Type]string{
+	reflect.TypeFor[addressRules]():   "address",
+	reflect.TypeFor[successorRules](): "successor_agent",
+	reflect.TypeFor[FieldSpec]():      "field_spec",
+}
+
+// timestampDef is an RFC 3339 timestamp as the library parses it: "T"
+// and "Z" in upper case, no leap second, offsets below 24 hours.
+func timestampDef() jsonObj {
+	return jsonObj{
+		"type":   "string",
+		"format": "date-time",
+		"pattern": `^[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]` +
+			`(\.[0-9]+)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$`,
+	}
+}
+
+// metadataDef is the metadata of a case, or the metadata of an update
+// body, where null removes a key and the pair limit applies only after
+// the merge.
+func metadataDef(patch bool) jsonObj {
+	value := jsonObj{"type": "string", "maxLength": maxMetadataValue}
+	s := jsonObj{
+		"type": []any{"object", "null"},
+		"propertyNames": jsonObj{
+			"minLength": 1, "maxLength": maxMetadataKey,
+			"pattern": "^[^" + controlClass + "\u2028\u2029\\[\\]]*$",
+		},
+	}
+	if patch {
+		value["type"] = []any{"string", "null"}
+		s["description"] = "merged into the case's metadata; null removes a key"
+	} else {
+		s["maxProperties"] = maxMetadataPairs
+	}
+	s["additionalProperties"] = value
+	return s
+}
+
+// objectSchema renders a mirror of rules.go as a closed object whose keys
+// are the JSON keys of public (or the mirror's own keys when public is
+// nil). A key the mirror does not declare takes its schema from extra; a
+// key in neither is a programmer error. Keys named in required are
+// required besides those whose tags require them.
+func objectSchema(mirror, public reflect.Type, extra map[string]jsonObj,
+	required ...string) jsonObj {
+	props := jsonObj{}
+	req := slices.Clone(required)
+	var publicKeys []string
+	if public != nil {
+		publicKeys = jsonKeys(public)
+	}
+	for i := range mirror.NumField() {
+		f := mirror.Field(i)
+		key := f.Tag.Get("name")
+		if public != nil && !slices.Contains(publicKeys, key) {
+			continue
+		}
+		s, isReq := typeSchema(f.Type, strings.Split(f.Tag.Get("validate"), ","))
+		props[key] = s
+		if isReq {
+			req = append(req, key)
+		}
+	}
+	keys := append(slices.Collect(maps.Keys(extra)), publicKeys...)
+	for _, key := range keys {
+		if _, done := props[key]; done {
+			continue
+		}
+		s, ok := extra[key]
+		if !ok {
+			panic("cases: no schema for the key " + key + " of " + public.String())
+		}
+		props[key] = s
+	}
+	slices.Sort(req)
+	s := jsonObj{"type": "object", "properties": props, "additionalProperties": false}
+	if len(req) > 0 {
+		s["required"] = toAny(req)
+	}
+	return s
+}
+
+// jsonKeys returns the JSON keys of the fields of struct type t.
+func jsonKeys(t reflect.Type) []string {
+	var keys []string
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if name != "" && name != "-" {
+			keys = append(keys, name)
+		}
+	}
+	return keys
+}
+
+var typeTime = reflect.TypeFor[time.Time]()
+
+// typeSchema renders a field of Go type t with the validator tags tags,
+// and reports whether its key is required.
+func typeSchema(t reflect.Type, tags []string) (jsonObj, bool) {
+	own, elem := tags, []string(nil)
+	if i := slices.Index(tags, "dive"); i >= 0 {
+		own, elem = tags[:i], tags[i+1:]
+	}
+	required := slices.Contains(own, "required") || slices.Contains(own, "true")
+	isNullable := slices.Contains(own, "omitnil") || slices.Contains(own, "omitempty")
+	base := t
+	if base.Kind() == reflect.Pointer {
+		base = base.Elem()
+	}
+	var s jsonObj
+	switch {
+	case base == typeTime:
+		s = ref("timestamp")
+	case mirrorDefs[base] != "":
+		s = ref(mirrorDefs[base])
+	case base.Kind() == reflect.String:
+		s = stringSchema(base, own)
+	case base.Kind() == reflect.Bool:
+		s = jsonObj{"type": "boolean"}
+		if slices.Contains(own, "true") {
+			s["const"] = true
+		}
+	case base.Kind() == reflect.Slice:
+		s = arraySchema(base, own, elem)
+	default:
+		panic("cases: no schema for a field of type " + t.String())
+	}
+	if isNullable && !required {
+		s = nullable(s)
+	}
+	return s, required
+}
+
+func arraySchema(t reflect.Type, own, elem []string) jsonObj {
+	items, _ := typeSchema(t.Elem(), elem)
+	s := jsonObj{"type": "array", "items": items}
+	for _, tag := range own {
+		name, param, _ := strings.Cut(tag, "=")
+		switch name {
+		case "min":
+			s["minItems"] = mustAtoi(param)
+		case "max":
+			s["maxItems"] = mustAtoi(param)
+		}
+	}
+	return s
+}
+
+// stringSchema renders the tags of a string field.
+func stringSchema(t reflect.Type, tags []string) jsonObj {
+	s := jsonObj{"type": "string"}
+	var patterns []string
+	for _, tag := range tags {
+		name, param, _ := strings.Cut(tag, "=")
+		switch name {
+		case "omitnil", "omitempty", "":
+		case "required":
+			if enumValues[t] == nil {
+				s["minLength"] = 1
+			}
+		case "notblank", "present":
+			s["minLength"] = 1
+			patterns = append(patterns, notBlankPattern())
+		case "max":
+			s["maxLength"] = mustAtoi(param)
+		case "min":
+			s["minLength"] = mustAtoi(param)
+		case "known":
+			s["enum"] = enumValues[t]()
+		case "iso3166_1_alpha2":
+			s["enum"] = countryCodes()
+		case "email":
+			s["format"] = "email"
+		case "http_url":
+			s["format"] = "uri"
+			patterns = append(patterns, "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#]")
+		case "date":
+			s["format"] = "date"
+			patterns = append(patterns, "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+		default:
+			p, ok := tagPatterns[name]
+			if !ok {
+				panic("cases: no schema for the validator tag " + name)
+			}
+			patterns = append(patterns, p)
+			if name == "caseid" {
+				s["format"] = "uuid"
+			}
+		}
+	}
+	if s["enum"] != nil {
+		delete(s, "minLength")
+	}
+	switch len(patterns) {
+	case 0:
+	case 1:
+		s["pattern"] = patterns[0]
+	default:
+		all := make([]any, len(patterns))
+		for i, p := range patterns {
+			all[i] = jsonObj{"pattern": p}
+		}
+		s["allOf"] = all
+	}
+	return s
+}
+
+// controlClass is the body of a character class of the control characters
+// of section 1.3 of the specification.
+const controlClass = "\x00-\x1f\x7f-\u009f"
+
+// tagPatterns are the patterns of the project's own tags (validate.go).
+var tagPatterns = map[string]string{
+	"oneline": "^[^" + controlClass + "\u2028\u2029]*$",
+	"text":    "^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\u009f]*$",
+	"opaque":  "^[A-Za-z0-9_.:-]{1,128}$",
+	"caseid":  "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$",
+	"field":   "^[a-z][a-z0-9_]{0,63}$",
+	"e164":    "^\\+[1-9][0-9]{7,14}$",
+}
+
+// notBlankPattern matches a string with a character that is not white
+// space, by unicode.IsSpace, as strings.TrimSpace sees it.
+func notBlankPattern() string {
+	var b strings.Builder
+	b.WriteString("[^")
+	for _, r16 := range unicode.White_Space.R16 {
+		if r16.Stride != 1 {
+			for r := r16.Lo; r <= r16.Hi; r += r16.Stride {
+				b.WriteRune(rune(r))
+			}
+			continue
+		}
+		b.WriteRune(rune(r16.Lo))
+		if r16.Hi != r16.Lo {
+			b.WriteByte('-')
+			b.WriteRune(rune(r16.Hi))
+		}
+	}
+	b.WriteString("]")
+	return b.String()
+}
+
+// enumValues lists the known values of each enum type, for the known tag.
+var enumValues = map[reflect.Type]func() []any{
+	typeParentType: func() []any { return toAny(ParentTypes()) },
+	typeKind:       func() []any { return toAny(Kinds()) },
+	typeStatus:     func() []any { return toAny(Statuses()) },
+	typeReason:     func() []any { return toAny(ResolutionReasons()) },
+	typeFieldType:  func() []any { return toAny(FieldTypes()) },
+	typeRAReason:   func() []any { return toAny(RAReasons()) },
+	typeEventType:  func() []any { return toAny(EventTypes()) },
+}
+
+// countryCodes returns the codes that the iso3166_1_alpha2 rule accepts,
+// found by asking it about every pair of ASCII letters.
+func countryCodes() []any {
+	var codes []any
+	const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	for _, a := range letters {
+		for _, b := range letters {
+			code := string([]rune{a, b})
+			if rules.Var(code, "iso3166_1_alpha2") == nil {
+				codes = append(codes, code)
+			}
+		}
+	}
+	return codes
+}
+
+// terminalStatuses returns the terminal statuses, in the order of
+// [Statuses].
+func terminalStatuses() []any {
+	var out []any
+	for _, s := range Statuses() {
+		if s.IsTerminal() {
+			out = append(out, string(s))
+		}
+	}
+	return out
+}
+
+// reasonsOf returns the resolution reasons that belong to status st.
+func reasonsOf(st Status) []any {
+	var out []any
+	for _, r := range ResolutionReasons() {
+		if r.Status() == st {
+			out = append(out, string(r))
+		}
+	}
+	return out
+}
+
+func ref(def string) jsonObj { return jsonObj{"$ref": "#/$defs/" + def} }
+
+// nullable returns s widened to accept null.
+func nullable(s jsonObj) jsonObj {
+	typ, isOne := s["type"].(string)
+	if !isOne || s["const"] != nil {
+		return jsonObj{"anyOf": []any{jsonObj{"type": "null"}, s}}
+	}
+	n := maps.Clone(s)
+	n["type"] = []any{typ, "null"}
+	if e, ok := n["enum"].([]any); ok {
+		n["enum"] = append(slices.Clone(e), nil)
+	}
+	return n
+}
+
+// collectRefs adds to used every definition that v refers to, directly or
+// through other definitions.
+func collectRefs(v any, defs map[string]jsonObj, used map[string]any) {
+	switch x := v.(type) {
+	case jsonObj:
+		if r, ok := x["$ref"].(string); ok {
+			name := strings.TrimPrefix(r, "#/$defs/")
+			if _, seen := used[name]; !seen {
+				def, ok := defs[name]
+				if !ok {
+					panic("cases: no schema definition " + name)
+				}
+				used[name] = def
+				collectRefs(def, defs, used)
+			}
+		}
+		for _, e := range x {
+			collectRefs(e, defs, used)
+		}
+	case []any:
+		for _, e := range x {
+			collectRefs(e, defs, used)
+		}
+	}
+}
+
+// asciiJSON escapes every character outside ASCII, so that the invisible
+// characters of the patterns can be read in the schema's text.
+func asciiJSON(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for _, r := range string(b) {
+		if r < 0x7f {
+			out = append(out, byte(r))
+			continue
+		}
+		if r > 0xffff {
+			r1, r2 := utf16.EncodeRune(r)
+			out = fmt.Appendf(out, `\u%04x\u%04x`, r1, r2)
+			continue
+		}
+		out = fmt.Appendf(out, `\u%04x`, r)
+	}
+	return out
+}
+
+func toAny[T ~string](v []T) []any {
+	out := make([]any, len(v))
+	for i, s := range v {
+		out[i] = string(s)
+	}
+	return out
+}
+
+func mustAtoi(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		panic("cases: bad number in a validator tag: " + s)
+	}
+	return n
+}
