@@ -236,7 +236,7 @@ func readMetadata(r *reader) Metadata {
 		return nil
 	}
 	m := Metadata{}
-	r.object("metadata", func(key string) {
+	r.mapObject("metadata", func(k string) bool { _, ok := m[k]; return ok }, func(key string) {
 		if r.null() {
 			r.fail(CodeInvalidType, "metadata value must be a string")
 			return

@@ -67,6 +67,10 @@ type kindRules interface {
 	// response type when response is set.
 	fits(p Payload, response bool) bool
 
+	// parent returns the parent type that cases of the kind need, or ""
+	// when any parent will do.
+	parent() ParentType
+
 	// checkRequest reports the problems of c's request, at pointers below
 	// "/request"; c.Request is of the kind's type and not nil.
 	checkRequest(c *Case, rep *report)
@@ -75,6 +79,10 @@ type kindRules interface {
 	// at pointers below base; req is of the kind's type and may be nil
 	// when the request is missing or of the wrong type.
 	checkResponse(req, resp Payload, base string, rep *report)
+
+	// schema returns the JSON Schema of the kind's request, or of its
+	// response when response is set.
+	schema(response bool) jsonObj
 }
 
 // kinds registers the rules of every known kind. Adding a kind takes a file

@@ -1,6 +1,7 @@
 package cases
 
 import (
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -92,6 +93,24 @@ func (missingInformation) fits(p Payload, response bool) bool {
 	return ok
 }
 
+func (missingInformation) parent() ParentType { return "" }
+
+func (missingInformation) schema(response bool) jsonObj {
+	if !response {
+		return objectSchema(reflect.TypeFor[missingInformationRequestRules](),
+			reflect.TypeFor[MissingInformationRequest](), nil)
+	}
+	return jsonObj{
+		"type": "object",
+		"properties": jsonObj{"fields": jsonObj{
+			"type":        "object",
+			"description": "the answers, by field name; each is checked against the case's request",
+		}},
+		"required":             []any{"fields"},
+		"additionalProperties": false,
+	}
+}
+
 func (missingInformation) readRequest(r *reader) Payload {
 	req := &MissingInformationRequest{}
 	r.object("request", func(key string) {
@@ -153,7 +172,8 @@ func (missingInformation) readResponse(r *reader) Payload {
 			return
 		}
 		resp.Fields = map[string]any{}
-		r.object("fields", func(name string) {
+		has := func(k string) bool { _, ok := resp.Fields[k]; return ok }
+		r.mapObject("fields", has, func(name string) {
 			resp.Fields[name] = r.value()
 		})
 	})

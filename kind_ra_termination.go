@@ -1,6 +1,9 @@
 package cases
 
-import "strings"
+import (
+	"reflect"
+	"strings"
+)
 
 // RAReason says why a registered-agent service ends.
 //
@@ -99,6 +102,28 @@ func (raTermination) fits(p Payload, response bool) bool {
 	return ok
 }
 
+func (raTermination) parent() ParentType { return ParentBusiness }
+
+func (raTermination) schema(response bool) jsonObj {
+	if response {
+		return objectSchema(reflect.TypeFor[raTerminationResponseRules](),
+			reflect.TypeFor[RATerminationResponse](), nil)
+	}
+	s := objectSchema(reflect.TypeFor[raTerminationRequestRules](),
+		reflect.TypeFor[RATerminationRequest](), nil)
+	s["if"] = jsonObj{
+		"required":   []any{"reason"},
+		"properties": jsonObj{"reason": jsonObj{"const": string(RAOther)}},
+	}
+	s["then"] = jsonObj{
+		"required": []any{"reason_detail"},
+		"properties": jsonObj{"reason_detail": jsonObj{
+			"type": "string", "pattern": notBlankPattern(),
+		}},
+	}
+	return s
+}
+
 func (raTermination) readRequest(r *reader) Payload {
 	req := &RATerminationRequest{}
 	r.object("request", func(key string) {
@@ -159,9 +184,6 @@ func readSuccessor(r *reader) *SuccessorAgent {
 
 func (raTermination) checkRequest(c *Case, rep *report) {
 	req := c.Request.(*RATerminationRequest)
-	if c.ParentType.IsKnown() && c.ParentType != ParentBusiness {
-		rep.add("/parent_type", CodeInvalidValue, "parent_type must be business for ra_termination")
-	}
 	rep.check("/request", &raTerminationRequestRules{
 		reason: req.Reason, reasonDetail: req.ReasonDetail,
 	})

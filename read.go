@@ -205,6 +205,19 @@ func (ks *keySet) add(k string) (fresh bool) {
 // value. A value that is not an object is reported as subject's type error.
 // In strict mode a repeated key is reported and its value skipped.
 func (r *reader) object(subject string, each func(key string)) bool {
+	var seen keySet
+	return r.members(subject, func(key string) bool { return !seen.add(key) }, each)
+}
+
+// mapObject reads an object into a map as object does, asking has whether
+// a key is already in the map instead of remembering the keys apart.
+func (r *reader) mapObject(subject string, has func(key string) bool, each func(key string)) bool {
+	return r.members(subject, has, each)
+}
+
+// members reads the members of an object; repeated reports whether a key
+// appeared before in it.
+func (r *reader) members(subject string, repeated func(key string) bool, each func(key string)) bool {
 	if r.peek() != '{' {
 		r.typeError(subject, "an object")
 		return false
@@ -212,7 +225,6 @@ func (r *reader) object(subject string, each func(key string)) bool {
 	if !r.enter() {
 		return false
 	}
-	var seen keySet
 	if r.peek() == '}' {
 		r.pos++
 		r.depth--
@@ -235,7 +247,7 @@ func (r *reader) object(subject string, each func(key string)) bool {
 		r.push(key)
 		if !ok {
 			r.skip(false)
-		} else if !seen.add(key) && r.strict {
+		} else if repeated(key) && r.strict {
 			r.fail(CodeDuplicate, "key must not appear twice in one object")
 			r.skip(true)
 		} else {
@@ -855,7 +867,8 @@ func (r *reader) value() any {
 		return s
 	case c == '{':
 		m := map[string]any{}
-		r.object("value", func(k string) { m[k] = r.value() })
+		r.mapObject("value", func(k string) bool { _, ok := m[k]; return ok },
+			func(k string) { m[k] = r.value() })
 		return m
 	case c == '[':
 		a := []any{}

@@ -15,13 +15,13 @@ import "time"
 
 // caseRules declares the rules of a case's own fields.
 type caseRules struct {
-	id               string           `name:"id" validate:"required,caseid"`
+	id               string           `name:"id" validate:"required,notblank,caseid"`
 	createdAt        time.Time        `name:"created_at" validate:"required"`
 	updatedAt        time.Time        `name:"updated_at" validate:"required"`
-	parentType       ParentType       `name:"parent_type" validate:"required,known"`
-	parentID         string           `name:"parent_id" validate:"required,opaque"`
-	kind             Kind             `name:"kind" validate:"required,known"`
-	status           Status           `name:"status" validate:"required,known"`
+	parentType       ParentType       `name:"parent_type" validate:"required,notblank,known"`
+	parentID         string           `name:"parent_id" validate:"required,notblank,opaque"`
+	kind             Kind             `name:"kind" validate:"required,notblank,known"`
+	status           Status           `name:"status" validate:"required,notblank,known"`
 	summary          string           `name:"summary" validate:"required,notblank,max=255,oneline"`
 	details          *string          `name:"details" validate:"omitnil,max=10000,text"`
 	resolutionReason ResolutionReason `name:"resolution_reason" validate:"omitempty,known"`
@@ -38,8 +38,8 @@ func rulesOfCase(c *Case) *caseRules {
 
 // fieldSpecRules declares the rules of a [FieldSpec].
 type fieldSpecRules struct {
-	name        string    `name:"name" validate:"required,field"`
-	typ         FieldType `name:"type" validate:"required,known"`
+	name        string    `name:"name" validate:"required,notblank,field"`
+	typ         FieldType `name:"type" validate:"required,notblank,known"`
 	description string    `name:"description" validate:"required,notblank,max=500,text"`
 	options     []string  `name:"options" validate:"omitnil,min=1,max=100,dive,present,max=100,oneline"`
 }
@@ -70,7 +70,7 @@ type addressRules struct {
 	county      *string `name:"county" validate:"omitnil,max=255,oneline"`
 	region      string  `name:"region" validate:"required,notblank,max=255,oneline"`
 	postalCode  string  `name:"postal_code" validate:"required,notblank,max=255,oneline"`
-	country     string  `name:"country" validate:"required,iso3166_1_alpha2"`
+	country     string  `name:"country" validate:"required,notblank,iso3166_1_alpha2"`
 }
 
 func rulesOfAddress(a *Address) *addressRules {
@@ -86,7 +86,7 @@ func rulesOfAddress(a *Address) *addressRules {
 // raTerminationRequestRules declares the rules of an
 // [RATerminationRequest].
 type raTerminationRequestRules struct {
-	reason       RAReason `name:"reason" validate:"required,known"`
+	reason       RAReason `name:"reason" validate:"required,notblank,known"`
 	reasonDetail *string  `name:"reason_detail" validate:"omitnil,max=500,text"`
 }
 
@@ -113,7 +113,7 @@ func rulesOfRAResponse(p *RATerminationResponse) *raTerminationResponseRules {
 
 // eventRules declares the rules of an [Event]'s own fields.
 type eventRules struct {
-	id        string    `name:"id" validate:"required,caseid"`
-	typ       EventType `name:"type" validate:"required,known"`
+	id        string    `name:"id" validate:"required,notblank,caseid"`
+	typ       EventType `name:"type" validate:"required,notblank,known"`
 	createdAt time.Time `name:"created_at" validate:"required"`
 }

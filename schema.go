@@ -306,23 +306,6 @@ func caseInvariants() []any {
 	return conds
 }
 
-// kindSchema is what a kind adds to the schemas: the mirrors of its
-// payloads, its rules across fields, and the parent type it needs.
-type kindSchema struct {
-	request  func() jsonObj
-	response func() jsonObj
-	parent   ParentType
-}
-
-// kindSchemas holds the schema of every known kind; TestSchema_EveryKind
-// keeps it in step with the kinds registry.
-var kindSchemas = map[Kind]kindSchema{
-	KindMissingInformation: {request: miRequestDef, response: miResponseDef},
-	KindRATermination: {
-		request: raRequestDef, response: raResponseDef, parent: ParentBusiness,
-	},
-}
-
 // kindConditions shapes the request (and, in a case, the response) by the
 // kind, and requires the parent type a kind needs.
 func kindConditions(withResponse bool) []any {
@@ -332,7 +315,7 @@ func kindConditions(withResponse bool) []any {
 		if withResponse {
 			props["response"] = nullable(ref("response." + string(k)))
 		}
-		if p := kindSchemas[k].parent; p != "" {
+		if p := kinds[k].parent(); p != "" {
 			props["parent_type"] = jsonObj{"const": string(p)}
 		}
 		conds = append(conds, jsonObj{
@@ -344,44 +327,6 @@ func kindConditions(withResponse bool) []any {
 		})
 	}
 	return conds
-}
-
-func miRequestDef() jsonObj {
-	return objectSchema(reflect.TypeFor[missingInformationRequestRules](),
-		reflect.TypeFor[MissingInformationRequest](), nil)
-}
-
-func miResponseDef() jsonObj {
-	return jsonObj{
-		"type": "object",
-		"properties": jsonObj{"fields": jsonObj{
-			"type":        "object",
-			"description": "the answers, by field name; each is checked against the case's request",
-		}},
-		"required":             []any{"fields"},
-		"additionalProperties": false,
-	}
-}
-
-func raRequestDef() jsonObj {
-	s := objectSchema(reflect.TypeFor[raTerminationRequestRules](),
-		reflect.TypeFor[RATerminationRequest](), nil)
-	s["if"] = jsonObj{
-		"required":   []any{"reason"},
-		"properties": jsonObj{"reason": jsonObj{"const": string(RAOther)}},
-	}
-	s["then"] = jsonObj{
-		"required": []any{"reason_detail"},
-		"properties": jsonObj{"reason_detail": jsonObj{
-			"type": "string", "pattern": notBlankPattern(),
-		}},
-	}
-	return s
-}
-
-func raResponseDef() jsonObj {
-	return objectSchema(reflect.TypeFor[raTerminationResponseRules](),
-		reflect.TypeFor[RATerminationResponse](), nil)
 }
 
 // fieldSpecDef is a field spec, with its example shaped by its type and

@@ -28,9 +28,9 @@ func allDefs() map[string]jsonObj {
 		"successor_agent": objectSchema(reflect.TypeFor[successorRules](),
 			reflect.TypeFor[SuccessorAgent](), nil),
 	}
-	for k, ks := range kindSchemas {
-		defs["request."+string(k)] = ks.request()
-		defs["response."+string(k)] = ks.response()
+	for k, rules := range kinds {
+		defs["request."+string(k)] = rules.schema(false)
+		defs["response."+string(k)] = rules.schema(true)
 	}
 	for _, t := range FieldTypes() {
 		defs["value."+string(t)] = valueDef(t)
@@ -193,6 +193,7 @@ func arraySchema(t reflect.Type, own, elem []string) jsonObj {
 func stringSchema(t reflect.Type, tags []string) jsonObj {
 	s := jsonObj{"type": "string"}
 	var patterns []string
+	notBlank, blankFree := false, false
 	for _, tag := range tags {
 		name, param, _ := strings.Cut(tag, "=")
 		switch name {
@@ -203,7 +204,7 @@ func stringSchema(t reflect.Type, tags []string) jsonObj {
 			}
 		case "notblank", "present":
 			s["minLength"] = 1
-			patterns = append(patterns, notBlankPattern())
+			notBlank = true
 		case "max":
 			s["maxLength"] = mustAtoi(param)
 		case "min":
@@ -226,6 +227,8 @@ func stringSchema(t reflect.Type, tags []string) jsonObj {
 				panic("cases: no schema for the validator tag " + name)
 			}
 			patterns = append(patterns, p)
+			// These patterns admit no white space, so no blank string.
+			blankFree = blankFree || name == "opaque" || name == "field" || name == "caseid"
 			if name == "caseid" {
 				s["format"] = "uuid"
 			}
@@ -233,6 +236,10 @@ func stringSchema(t reflect.Type, tags []string) jsonObj {
 	}
 	if s["enum"] != nil {
 		delete(s, "minLength")
+		blankFree = true
+	}
+	if notBlank && !blankFree {
+		patterns = append([]string{notBlankPattern()}, patterns...)
 	}
 	switch len(patterns) {
 	case 0:

@@ -161,7 +161,8 @@ func readUpdateMember(r *reader, key string, u *UpdateRequest) {
 			return
 		}
 		u.Metadata = map[string]*string{}
-		r.object(key, func(k string) {
+		has := func(k string) bool { _, ok := u.Metadata[k]; return ok }
+		r.mapObject(key, has, func(k string) {
 			v, ok := r.optStr("metadata value")
 			if ok {
 				u.Metadata[k] = v
@@ -217,7 +218,10 @@ func (u *UpdateRequest) check(rep *report) {
 		rep.checkPartial("", &probe, fields...)
 	}
 	for k, v := range u.Metadata {
-		checkMetadataPair(k, v, rep)
+		checkMetadataKey(k, rep)
+		if v != nil {
+			checkMetadataValue(k, *v, rep)
+		}
 	}
 }
 

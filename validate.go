@@ -332,13 +332,13 @@ func checkMetadata(m Metadata, rep *report) {
 			"metadata must have at most "+strconv.Itoa(maxMetadataPairs)+" pairs")
 	}
 	for k, v := range m {
-		checkMetadataPair(k, &v, rep)
+		checkMetadataKey(k, rep)
+		checkMetadataValue(k, v, rep)
 	}
 }
 
-// checkMetadataPair reports the problems of one key and, when v is not
-// nil, its value.
-func checkMetadataPair(k string, v *string, rep *report) {
+// checkMetadataKey reports the problems of one metadata key.
+func checkMetadataKey(k string, rep *report) {
 	switch n := utf8.RuneCountInString(k); {
 	case n == 0:
 		rep.add("/metadata/", CodeInvalidFormat, "metadata key must not be empty")
@@ -349,13 +349,14 @@ func checkMetadataPair(k string, v *string, rep *report) {
 		rep.add(pointerJoin("/metadata", k), CodeInvalidFormat,
 			"metadata key must be valid UTF-8 without control characters, '[' or ']'")
 	}
-	if v == nil {
-		return
-	}
+}
+
+// checkMetadataValue reports the problems of the value of key k.
+func checkMetadataValue(k, v string, rep *report) {
 	switch {
-	case !utf8.ValidString(*v):
+	case !utf8.ValidString(v):
 		rep.add(pointerJoin("/metadata", k), CodeInvalidFormat, "metadata value must be valid UTF-8")
-	case utf8.RuneCountInString(*v) > maxMetadataValue:
+	case utf8.RuneCountInString(v) > maxMetadataValue:
 		rep.add(pointerJoin("/metadata", k), CodeTooLong,
 			"metadata value must be at most "+strconv.Itoa(maxMetadataValue)+" characters")
 	}
@@ -400,6 +401,10 @@ func checkPayloads(c *Case, rep *report) {
 	k := kinds[c.Kind]
 	if k == nil {
 		return
+	}
+	if p := k.parent(); p != "" && c.ParentType.IsKnown() && c.ParentType != p {
+		rep.add("/parent_type", CodeInvalidValue,
+			"parent_type must be "+string(p)+" for kind "+string(c.Kind))
 	}
 	if c.Request == nil {
 		rep.add("/request", CodeRequired, "request is required")
