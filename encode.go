@@ -224,37 +224,8 @@ func appendValue(b []byte, v any, err *error) []byte {
 		return appendFloat(b, x, err)
 	case float32:
 		return appendFloat(b, float64(x), err)
-	case int:
-		return strconv.AppendInt(b, int64(x), 10)
-	case int8:
-		return strconv.AppendInt(b, int64(x), 10)
-	case int16:
-		return strconv.AppendInt(b, int64(x), 10)
-	case int32:
-		return strconv.AppendInt(b, int64(x), 10)
-	case int64:
-		return strconv.AppendInt(b, x, 10)
-	case uint:
-		return strconv.AppendUint(b, uint64(x), 10)
-	case uint8:
-		return strconv.AppendUint(b, uint64(x), 10)
-	case uint16:
-		return strconv.AppendUint(b, uint64(x), 10)
-	case uint32:
-		return strconv.AppendUint(b, uint64(x), 10)
-	case uint64:
-		return strconv.AppendUint(b, x, 10)
 	case map[string]any:
-		b = append(b, '{')
-		for i, k := range slices.Sorted(maps.Keys(x)) {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendString(b, k, err)
-			b = append(b, ':')
-			b = appendValue(b, x[k], err)
-		}
-		return append(b, '}')
+		return appendObject(b, x, err)
 	case []any:
 		b = append(b, '[')
 		for i, e := range x {
@@ -269,8 +240,53 @@ func appendValue(b []byte, v any, err *error) []byte {
 	case *Address:
 		return appendAddress(b, x, err)
 	}
+	if n, ok := appendInteger(b, v); ok {
+		return n
+	}
 	setErr(err)
 	return append(b, "null"...)
+}
+
+// appendObject appends an object of the answer model, its keys sorted.
+func appendObject(b []byte, x map[string]any, err *error) []byte {
+	b = append(b, '{')
+	for i, k := range slices.Sorted(maps.Keys(x)) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, k, err)
+		b = append(b, ':')
+		b = appendValue(b, x[k], err)
+	}
+	return append(b, '}')
+}
+
+// appendInteger appends a value of one of Go's integer types, and reports
+// whether v was one.
+func appendInteger(b []byte, v any) ([]byte, bool) {
+	switch x := v.(type) {
+	case int:
+		return strconv.AppendInt(b, int64(x), 10), true
+	case int8:
+		return strconv.AppendInt(b, int64(x), 10), true
+	case int16:
+		return strconv.AppendInt(b, int64(x), 10), true
+	case int32:
+		return strconv.AppendInt(b, int64(x), 10), true
+	case int64:
+		return strconv.AppendInt(b, x, 10), true
+	case uint:
+		return strconv.AppendUint(b, uint64(x), 10), true
+	case uint8:
+		return strconv.AppendUint(b, uint64(x), 10), true
+	case uint16:
+		return strconv.AppendUint(b, uint64(x), 10), true
+	case uint32:
+		return strconv.AppendUint(b, uint64(x), 10), true
+	case uint64:
+		return strconv.AppendUint(b, x, 10), true
+	}
+	return b, false
 }
 
 func appendFloat(b []byte, f float64, err *error) []byte {

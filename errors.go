@@ -247,14 +247,14 @@ func ProblemFor(err error) Problem {
 		}
 	}
 	p := Problem{Status: http.StatusBadRequest}
-	switch e.Err {
-	case ErrTransition:
+	switch {
+	case errors.Is(e.Err, ErrTransition):
 		p.Type, p.Title = "ErrTransition", "Illegal transition"
 		p.Status = http.StatusConflict
-	case ErrClosed:
+	case errors.Is(e.Err, ErrClosed):
 		p.Type, p.Title = "ErrClosed", "Case is closed"
 		p.Status = http.StatusConflict
-	case ErrNotAwaitingResponse:
+	case errors.Is(e.Err, ErrNotAwaitingResponse):
 		p.Type, p.Title = "ErrNotAwaitingResponse", "Case is not awaiting a response"
 		p.Status = http.StatusConflict
 	default:

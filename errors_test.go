@@ -151,7 +151,7 @@ func TestError_Is(t *testing.T) {
 				newError([]Item{{Pointer: "/status", Code: tc.code, Message: "m"}}))
 
 			for _, s := range sentinels {
-				assert.Equal(t, s == tc.want, errors.Is(err, s), "errors.Is %v", s)
+				assert.Equal(t, errors.Is(s, tc.want), errors.Is(err, s), "errors.Is %v", s)
 			}
 			var e *Error
 			require.ErrorAs(t, err, &e)

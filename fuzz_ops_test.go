@@ -90,7 +90,8 @@ func (m *fzMachine) run() {
 			m.respond()
 		case opClose:
 			outcome := fzOutcomes[int(m.next())%len(fzOutcomes)]
-			m.apply(func(env Env) (*Case, []Event, error) {
+			// apply checks the outcome, success or error, itself.
+			_, _ = m.apply(func(env Env) (*Case, []Event, error) {
 				return CloseForParent(m.c, outcome, env)
 			})
 		case opAdvance:

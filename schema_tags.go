@@ -191,54 +191,86 @@ func arraySchema(t reflect.Type, own, elem []string) jsonObj {
 
 // stringSchema renders the tags of a string field.
 func stringSchema(t reflect.Type, tags []string) jsonObj {
-	s := jsonObj{"type": "string"}
-	var patterns []string
-	notBlank, blankFree := false, false
+	r := stringRules{s: jsonObj{"type": "string"}}
 	for _, tag := range tags {
 		name, param, _ := strings.Cut(tag, "=")
-		switch name {
-		case "omitnil", "omitempty", "":
-		case "required":
-			if enumValues[t] == nil {
-				s["minLength"] = 1
-			}
-		case "notblank", "present":
-			s["minLength"] = 1
-			notBlank = true
-		case "max":
-			s["maxLength"] = mustAtoi(param)
-		case "min":
-			s["minLength"] = mustAtoi(param)
-		case "known":
-			s["enum"] = enumValues[t]()
-		case "iso3166_1_alpha2":
-			s["enum"] = countryCodes()
-		case "email":
-			s["format"] = "email"
-		case "http_url":
-			s["format"] = "uri"
-			patterns = append(patterns, "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#]")
-		case "date":
-			s["format"] = "date"
-			patterns = append(patterns, "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-		default:
-			p, ok := tagPatterns[name]
-			if !ok {
-				panic("cases: no schema for the validator tag " + name)
-			}
-			patterns = append(patterns, p)
-			// These patterns admit no white space, so no blank string.
-			blankFree = blankFree || name == "opaque" || name == "field" || name == "caseid"
-			if name == "caseid" {
-				s["format"] = "uuid"
-			}
-		}
+		r.add(t, name, param)
 	}
+	return r.finish()
+}
+
+// stringRules gathers the schema of a string field, tag by tag.
+type stringRules struct {
+	s        jsonObj
+	patterns []string
+	// notBlank says that a tag refuses blank strings; blankFree, that
+	// the other keywords already do.
+	notBlank, blankFree bool
+}
+
+// add renders the tag name=param of a field of type t.
+func (r *stringRules) add(t reflect.Type, name, param string) {
+	s := r.s
+	switch name {
+	case "omitnil", "omitempty", "":
+	case "required":
+		if enumValues[t] == nil {
+			s["minLength"] = 1
+		}
+	case "notblank", "present":
+		s["minLength"] = 1
+		r.notBlank = true
+	case "max":
+		s["maxLength"] = mustAtoi(param)
+	case "min":
+		s["minLength"] = mustAtoi(param)
+	case "known":
+		s["enum"] = enumValues[t]()
+	case "iso3166_1_alpha2":
+		s["enum"] = countryCodes()
+	default:
+		r.addPattern(name)
+	}
+}
+
+// tagFormats holds the format, and the pattern that narrows it to what the
+// validator accepts, of the tags that name a format.
+var tagFormats = map[string]struct{ format, pattern string }{
+	"email":    {format: "email"},
+	"http_url": {format: "uri", pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#]"},
+	"date":     {format: "date", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+}
+
+// addPattern renders a tag that a format or a pattern says.
+func (r *stringRules) addPattern(name string) {
+	if f, ok := tagFormats[name]; ok {
+		r.s["format"] = f.format
+		if f.pattern != "" {
+			r.patterns = append(r.patterns, f.pattern)
+		}
+		return
+	}
+	p, ok := tagPatterns[name]
+	if !ok {
+		panic("cases: no schema for the validator tag " + name)
+	}
+	r.patterns = append(r.patterns, p)
+	// These patterns admit no white space, so no blank string.
+	r.blankFree = r.blankFree || name == "opaque" || name == "field" || name == "caseid"
+	if name == "caseid" {
+		r.s["format"] = "uuid"
+	}
+}
+
+// finish returns the schema of the field.
+func (r *stringRules) finish() jsonObj {
+	s := r.s
 	if s["enum"] != nil {
 		delete(s, "minLength")
-		blankFree = true
+		r.blankFree = true
 	}
-	if notBlank && !blankFree {
+	patterns := r.patterns
+	if r.notBlank && !r.blankFree {
 		patterns = append([]string{notBlankPattern()}, patterns...)
 	}
 	switch len(patterns) {

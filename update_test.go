@@ -1,6 +1,7 @@
 package cases
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -175,7 +176,7 @@ func TestUpdate_Reasons(t *testing.T) {
 			assert.Nil(t, events)
 			assert.Equal(t, before, c)
 			p := ProblemFor(err)
-			if tt.family == ErrTransition {
+			if errors.Is(tt.family, ErrTransition) {
 				assert.Equal(t, 409, p.Status)
 			} else {
 				assert.Equal(t, 400, p.Status)

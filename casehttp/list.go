@@ -82,24 +82,9 @@ func parseList(r *http.Request) (ListQuery, error) {
 		}
 		q.After = id
 	}
-	if v, ok := param(values, "parent_type"); ok {
-		q.ParentType = cases.ParentType(v)
-		if !q.ParentType.IsKnown() {
-			bad("parent_type", cases.CodeUnknownValue, "parent_type is not a known value")
-		}
-	}
-	if v, ok := param(values, "status"); ok {
-		q.Status = cases.Status(v)
-		if !q.Status.IsKnown() {
-			bad("status", cases.CodeUnknownValue, "status is not a known value")
-		}
-	}
-	if v, ok := param(values, "kind"); ok {
-		q.Kind = cases.Kind(v)
-		if !q.Kind.IsKnown() {
-			bad("kind", cases.CodeUnknownValue, "kind is not a known value")
-		}
-	}
+	q.ParentType = enumParam(values, "parent_type", cases.ParentType.IsKnown, bad)
+	q.Status = enumParam(values, "status", cases.Status.IsKnown, bad)
+	q.Kind = enumParam(values, "kind", cases.Kind.IsKnown, bad)
 	if v, ok := param(values, "parent_id"); ok {
 		q.ParentID = v
 		if v == "" {
@@ -113,6 +98,17 @@ func parseList(r *http.Request) (ListQuery, error) {
 		return strings.Compare(a.Parameter+" "+string(a.Code), b.Parameter+" "+string(b.Code))
 	})
 	return ListQuery{}, &cases.Error{Err: cases.ErrInvalid, Items: items}
+}
+
+// enumParam returns the value of an enumerated filter, reporting it to
+// bad when it is given and not known.
+func enumParam[T ~string](values map[string][]string, name string, isKnown func(T) bool,
+	bad func(param string, code cases.Code, msg string)) T {
+	v, ok := param(values, name)
+	if ok && !isKnown(T(v)) {
+		bad(name, cases.CodeUnknownValue, name+" is not a known value")
+	}
+	return T(v)
 }
 
 // param returns the first value of a query parameter, and whether it was
