@@ -86,7 +86,8 @@ func (o *OpenRequest) check(rep *report, now time.Time) {
 	c := o.asCase(placeholderID, at)
 	validateCase(&c, rep, checkInput)
 	if c.Status.IsTerminal() {
-		rep.add("/status", CodeInvalidValue, "status must be needs_response or under_review to open a case")
+		rep.add("/status", CodeInvalidValue,
+			"status must be needs_response or under_review to open a case")
 	}
 	if !now.IsZero() {
 		checkDue(c.DueAt, now, rep)

@@ -65,7 +65,9 @@ type Transition struct {
 
 var (
 	resolvedReasons   = []ResolutionReason{ReasonResponseReceived, ReasonNoResponseNeeded}
-	supersededReasons = []ResolutionReason{ReasonParentCanceled, ReasonParentCompleted, ReasonParentFailed}
+	supersededReasons = []ResolutionReason{
+		ReasonParentCanceled, ReasonParentCompleted, ReasonParentFailed,
+	}
 )
 
 // lifecycle is the table of moves. The operations consult it and nothing
@@ -153,7 +155,8 @@ func CheckMove(from, to Status, reason ResolutionReason, hasResponse bool) error
 
 // resolveMove checks a move made by update and returns the reason it
 // closes the case with: the given one, or the default.
-func resolveMove(from, to Status, reason ResolutionReason, hasResponse bool) (ResolutionReason, error) {
+func resolveMove(from, to Status, reason ResolutionReason,
+	hasResponse bool) (ResolutionReason, error) {
 	switch {
 	case !to.IsKnown():
 		return "", stateError("/status", CodeUnknownValue, "status is not a known value")
@@ -178,7 +181,8 @@ func resolveMove(from, to Status, reason ResolutionReason, hasResponse bool) (Re
 }
 
 // pickReason applies the reason rules of a move to a terminal status.
-func pickReason(t *Transition, reason ResolutionReason, hasResponse bool) (ResolutionReason, error) {
+func pickReason(t *Transition, reason ResolutionReason,
+	hasResponse bool) (ResolutionReason, error) {
 	if reason == "" {
 		switch {
 		case t.To == StatusResolved && hasResponse:

@@ -197,7 +197,8 @@ func (u *UpdateRequest) check(rep *report) {
 		probe.resolutionReason = *u.ResolutionReason
 		fields = append(fields, "resolutionReason")
 		if *u.ResolutionReason == "" {
-			rep.add("/resolution_reason", CodeUnknownValue, "resolution_reason is not a known value")
+			rep.add("/resolution_reason", CodeUnknownValue,
+				"resolution_reason is not a known value")
 		}
 		switch to := u.Status; {
 		case to == nil || (to.IsKnown() && !to.IsTerminal()):
