@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -56,13 +57,31 @@ func (d Decoder) start(data []byte) (*reader, error) {
 	if depth <= 0 {
 		depth = DefaultMaxDepth
 	}
-	r := &reader{s: string(data), maxDepth: depth, strict: !d.Lenient}
-	r.at = r.atBuf[:0]
+	r := readers.Get().(*reader)
+	r.s, r.pos, r.depth, r.maxDepth = string(data), 0, 0, depth
+	r.strict, r.fatal = !d.Lenient, false
 	return r, nil
 }
 
+// readers keeps the readers of finished documents for the next ones: a
+// reader carries its pointer stack, which is worth not allocating each time.
+var readers = sync.Pool{New: func() any {
+	r := new(reader)
+	r.at = r.atBuf[:0]
+	return r
+}}
+
+// release returns r to the pool. It keeps nothing of the document: the
+// decoded values and the items belong to the caller.
+func release(r *reader) {
+	clear(r.at[:cap(r.at)])
+	r.at = r.at[:0]
+	r.s, r.items = "", nil
+	readers.Put(r)
+}
+
 // finish checks the end of the document and, when decoding is strict and
-// the JSON was readable, runs check. Problems that check finds at or below
+// the JSON was readable, runs check, then releases r. Problems that check finds at or below
 // a pointer the reader already reported are left out: the reader's item
 // says what is wrong there.
 func (d Decoder) finish(r *reader, check func(*report)) error {
@@ -75,18 +94,23 @@ func (d Decoder) finish(r *reader, check func(*report)) error {
 		})
 	}
 	if !r.fatal && !d.Lenient && check != nil {
-		var rep report
-		check(&rep)
-		for _, it := range rep.items {
+		// The report lives in the reader, which is on the heap already:
+		// the kinds' checks take it through an interface.
+		r.rep = report{}
+		check(&r.rep)
+		for _, it := range r.rep.items {
 			if !covered(r.items, it.Pointer) {
 				r.items = append(r.items, it)
 			}
 		}
+		r.rep = report{}
 	}
-	if len(r.items) == 0 {
+	items := r.items
+	release(r)
+	if len(items) == 0 {
 		return nil
 	}
-	return newError(r.items)
+	return newError(items)
 }
 
 // covered reports whether one of items is at pointer or at one of its

@@ -71,9 +71,11 @@ type kindRules interface {
 	// when any parent will do.
 	parent() ParentType
 
-	// checkRequest reports the problems of c's request, at pointers below
-	// "/request"; c.Request is of the kind's type and not nil.
-	checkRequest(c *Case, rep *report)
+	// checkRequest reports the problems of a case's request, at pointers
+	// below "/request"; req is of the kind's type and not nil. It takes
+	// the request alone so that the case it belongs to can stay on the
+	// stack of its caller.
+	checkRequest(req Payload, rep *report)
 
 	// checkResponse reports the problems of resp measured against req,
 	// at pointers below base; req is of the kind's type and may be nil

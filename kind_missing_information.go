@@ -121,16 +121,24 @@ func (missingInformation) readRequest(r *reader) Payload {
 		if r.null() {
 			return
 		}
-		req.Fields = make([]FieldSpec, 0, 8)
+		// The specs gather in the reader's scratch list, so that the
+		// request keeps one list of the right length; an empty list is
+		// still a list, not a missing one.
+		specs := r.specs[:0]
 		r.array("fields", func(int) {
-			req.Fields = append(req.Fields, readFieldSpec(r))
+			specs = append(specs, FieldSpec{})
+			readFieldSpec(r, &specs[len(specs)-1])
 		})
+		req.Fields = make([]FieldSpec, len(specs))
+		copy(req.Fields, specs)
+		clear(specs)
+		r.specs = specs[:0]
 	})
 	return req
 }
 
-func readFieldSpec(r *reader) FieldSpec {
-	var s FieldSpec
+// readFieldSpec reads a field spec into the zero spec s.
+func readFieldSpec(r *reader, s *FieldSpec) {
 	r.object("field", func(key string) {
 		switch key {
 		case "name":
@@ -158,7 +166,6 @@ func readFieldSpec(r *reader) FieldSpec {
 			r.unknown()
 		}
 	})
-	return s
 }
 
 func (missingInformation) readResponse(r *reader) Payload {
@@ -180,15 +187,19 @@ func (missingInformation) readResponse(r *reader) Payload {
 	return resp
 }
 
-func (missingInformation) checkRequest(c *Case, rep *report) {
-	req := c.Request.(*MissingInformationRequest)
-	rep.check("/request", &missingInformationRequestRules{fields: req.Fields})
-	var mirror fieldSpecRules
+func (missingInformation) checkRequest(p Payload, rep *report) {
+	req := p.(*MissingInformationRequest)
+	rm := requestMirrors.get()
+	rm.fields = req.Fields
+	rep.check("/request", rm)
+	requestMirrors.put(rm)
+	mirror := specMirrors.get()
+	defer specMirrors.put(mirror)
 	for i := range req.Fields {
 		s := &req.Fields[i]
 		rep.nest("/request/fields", strconv.Itoa(i), func() {
 			mirror.of(s)
-			rep.check("", &mirror)
+			rep.check("", mirror)
 			checkSpec(s, rep)
 			for _, prev := range req.Fields[:i] {
 				if prev.Name == s.Name && s.Name != "" {

@@ -182,8 +182,8 @@ func readSuccessor(r *reader) *SuccessorAgent {
 	return s
 }
 
-func (raTermination) checkRequest(c *Case, rep *report) {
-	req := c.Request.(*RATerminationRequest)
+func (raTermination) checkRequest(p Payload, rep *report) {
+	req := p.(*RATerminationRequest)
 	rep.check("/request", &raTerminationRequestRules{
 		reason: req.Reason, reasonDetail: req.ReasonDetail,
 	})

@@ -74,6 +74,10 @@ type reader struct {
 	items    []Item
 	at       []seg
 	atBuf    [DefaultMaxDepth + 1]seg
+	// specs is scratch space for the field specs of a request.
+	specs []FieldSpec
+	// rep collects the problems that the checks after reading find.
+	rep report
 }
 
 // push enters the member key of the current object.
@@ -101,16 +105,21 @@ func (r *reader) syntax(what string) {
 	})
 }
 
+// ws skips white space. Most values follow a byte that is not white
+// space, or one line break and an indent, so it returns early for the
+// first and scans the second in a local loop.
 func (r *reader) ws() {
-	for r.pos < len(r.s) {
-		switch r.s[r.pos] {
-		case ' ', '\t', '\n', '\r':
-			r.pos++
-		default:
-			return
-		}
+	s, i := r.s, r.pos
+	if i >= len(s) || s[i] > ' ' {
+		return
 	}
+	for i < len(s) && isSpace(s[i]) {
+		i++
+	}
+	r.pos = i
 }
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t' }
 
 // peek returns the first byte of the next value, or 0 at the end.
 func (r *reader) peek() byte {
@@ -461,6 +470,10 @@ func (r *reader) rawString(isKey bool) (s string, ok bool) {
 	start := r.pos + 1
 	i := start
 	for i < len(r.s) {
+		i = plainRun(r.s, i)
+		if i == len(r.s) {
+			break
+		}
 		c := r.s[i]
 		switch {
 		case c == '"':
@@ -472,8 +485,6 @@ func (r *reader) rawString(isKey bool) (s string, ok bool) {
 			r.pos = i
 			r.syntax("control character in a string")
 			return "", false
-		case c < utf8.RuneSelf:
-			i++
 		default:
 			if rn, size := utf8.DecodeRuneInString(r.s[i:]); rn != utf8.RuneError || size > 1 {
 				i += size
@@ -485,6 +496,37 @@ func (r *reader) rawString(isKey bool) (s string, ok bool) {
 	r.pos = len(r.s)
 	r.syntax("unterminated string")
 	return "", false
+}
+
+// plain marks the bytes that stand for themselves in a JSON string: ASCII
+// other than control characters, the quote and the backslash.
+var plain = func() (t [256]bool) {
+	for c := ' '; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// plainRun returns the index of the first byte from i on that is not
+// plain, or len(s). It tests eight bytes at a time: most bytes of most
+// strings need no decision beyond that.
+func plainRun(s string, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(s); i += 8 {
+		b := s[i : i+8]
+		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		quote, backslash := x^(ones*'"'), x^(ones*'\\')
+		// A high bit marks a byte below 0x20, a quote, a backslash, or a
+		// byte past ASCII.
+		if ((x-ones*0x20)&^x|(quote-ones)&^quote|(backslash-ones)&^backslash|x)&highs != 0 {
+			break
+		}
+	}
+	for i < len(s) && plain[s[i]] {
+		i++
+	}
+	return i
 }
 
 // escapedString reads a string that needs decoding, from its first byte.

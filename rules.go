@@ -27,8 +27,9 @@ type caseRules struct {
 	resolutionReason ResolutionReason `name:"resolution_reason" validate:"omitempty,known"`
 }
 
-func rulesOfCase(c *Case) *caseRules {
-	return &caseRules{
+// of sets r to the rules of c.
+func (r *caseRules) of(c *Case) {
+	*r = caseRules{
 		id: c.ID, createdAt: c.CreatedAt, updatedAt: c.UpdatedAt,
 		parentType: c.ParentType, parentID: c.ParentID, kind: c.Kind,
 		status: c.Status, summary: c.Summary, details: c.Details,

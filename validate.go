@@ -89,29 +89,42 @@ func isKnownEnum(fl validator.FieldLevel) bool {
 }
 
 // isOneLine reports whether s is valid UTF-8 with no control characters
-// and no line or paragraph separators.
+// and no line or paragraph separators. It checks in one pass, deciding an
+// ASCII byte on its own.
 func isOneLine(s string) bool {
-	if !utf8.ValidString(s) {
-		return false
-	}
-	for _, r := range s {
-		if isControl(r) || r == '\u2028' || r == '\u2029' {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7F {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || isControl(r) || r == '\u2028' || r == '\u2029' {
 			return false
 		}
+		i += size
 	}
 	return true
 }
 
 // isText reports whether s is valid UTF-8 whose only control characters
-// are tabs and line breaks.
+// are tabs and line breaks, in one pass as isOneLine does.
 func isText(s string) bool {
-	if !utf8.ValidString(s) {
-		return false
-	}
-	for _, r := range s {
-		if isControl(r) && r != '\n' && r != '\r' && r != '\t' {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7F {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || isControl(r) {
 			return false
 		}
+		i += size
 	}
 	return true
 }
@@ -208,6 +221,34 @@ func (rep *report) nest(base, seg string, fn func()) {
 func (rep *report) check(base string, s any) {
 	rep.convert(base, s, rules.Struct(s))
 }
+
+// mirrorPool keeps the mirrors of one type between checks. The validator
+// takes a mirror as an interface, which moves a mirror made for one check
+// to the heap; a pooled one costs no allocation.
+type mirrorPool[T any] struct{ p sync.Pool }
+
+// get returns a zero mirror.
+func (mp *mirrorPool[T]) get() *T {
+	if m, ok := mp.p.Get().(*T); ok {
+		return m
+	}
+	return new(T)
+}
+
+// put clears m, so that the pool holds no value of a checked document,
+// and keeps it for the next check.
+func (mp *mirrorPool[T]) put(m *T) {
+	var zero T
+	*m = zero
+	mp.p.Put(m)
+}
+
+// The pools of the mirrors checked most often.
+var (
+	caseMirrors    mirrorPool[caseRules]
+	specMirrors    mirrorPool[fieldSpecRules]
+	requestMirrors mirrorPool[missingInformationRequestRules]
+)
 
 // checkPartial runs the validator on the named fields of the struct s.
 func (rep *report) checkPartial(base string, s any, fields ...string) {
@@ -387,7 +428,10 @@ const (
 
 // validateCase reports the problems of c.
 func validateCase(c *Case, rep *report, mode caseCheck) {
-	rep.check("", rulesOfCase(c))
+	m := caseMirrors.get()
+	m.of(c)
+	rep.check("", m)
+	caseMirrors.put(m)
 	checkMetadata(c.Metadata, rep)
 	checkPayloads(c, rep)
 	if mode == checkStored {
@@ -411,7 +455,7 @@ func checkPayloads(c *Case, rep *report) {
 	} else if !k.fits(c.Request, false) {
 		rep.add("/request", CodeInvalidType, "request must be the request of the case's kind")
 	} else {
-		k.checkRequest(c, rep)
+		k.checkRequest(c.Request, rep)
 	}
 	if c.Response == nil {
 		return
