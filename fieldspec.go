@@ -2,6 +2,7 @@ package cases
 
 import (
 	"encoding/json"
+	"errors"
 	"math"
 	"slices"
 	"strconv"
@@ -187,32 +188,13 @@ func (s *FieldSpec) checkString(v, at string, rep *report) {
 		rep.add(at, CodeInvalidFormat, "value must be valid UTF-8")
 		return
 	}
-	limit, rule, ok := 0, "", true
-	switch s.Type {
-	case FieldString:
-		limit, ok, rule = 1000, isOneLine(v), "one line without control characters"
-	case FieldText:
-		limit, ok, rule = 10000, isText(v), "text without control characters other than tab and line breaks"
-	case FieldDate:
-		_, err := time.Parse(time.DateOnly, v)
-		ok, rule = err == nil && len(v) == 10, "a real calendar date written YYYY-MM-DD"
-	case FieldDateTime:
-		_, err := parseTimestamp(v)
-		ok, rule = err == nil, "an RFC 3339 timestamp"
-	case FieldEmail:
-		ok, rule = rules.Var(v, "email") == nil, "a bare email address"
-	case FieldPhone:
-		ok, rule = v[0] == '+' && rules.Var(v, "e164") == nil, "an E.164 phone number"
-	case FieldURL:
-		ok, rule = rules.Var(v, "http_url") == nil, "an absolute http or https URL with a host"
-	case FieldFile:
-		ok, rule = isOpaqueID(v), "1 to 128 letters, digits, '_', '-', '.' or ':'"
-	case FieldEnum:
+	if s.Type == FieldEnum {
 		if !containsString(s.Options, v) {
 			rep.add(at, CodeInvalidValue, "value must be one of the field's options")
 		}
 		return
 	}
+	limit, ok, rule := stringRule(s.Type, v)
 	if limit > 0 && utf8.RuneCountInString(v) > limit {
 		rep.add(at, CodeTooLong, "value must be at most "+strconv.Itoa(limit)+" characters")
 		return
@@ -220,6 +202,33 @@ func (s *FieldSpec) checkString(v, at string, rep *report) {
 	if !ok {
 		rep.add(at, CodeInvalidFormat, "value must be "+rule)
 	}
+}
+
+// stringRule checks the string answer v to a field of type t. It returns
+// the type's length limit (0 for none), whether v has the type's format,
+// and the format's name for the message.
+func stringRule(t FieldType, v string) (limit int, ok bool, rule string) {
+	switch t {
+	case FieldString:
+		return 1000, isOneLine(v), "one line without control characters"
+	case FieldText:
+		return 10000, isText(v), "text without control characters other than tab and line breaks"
+	case FieldDate:
+		_, err := time.Parse(time.DateOnly, v)
+		return 0, err == nil && len(v) == 10, "a real calendar date written YYYY-MM-DD"
+	case FieldDateTime:
+		_, err := parseTimestamp(v)
+		return 0, err == nil, "an RFC 3339 timestamp"
+	case FieldEmail:
+		return 0, rules.Var(v, "email") == nil, "a bare email address"
+	case FieldPhone:
+		return 0, v[0] == '+' && rules.Var(v, "e164") == nil, "an E.164 phone number"
+	case FieldURL:
+		return 0, rules.Var(v, "http_url") == nil, "an absolute http or https URL with a host"
+	case FieldFile:
+		return 0, isOpaqueID(v), "1 to 128 letters, digits, '_', '-', '.' or ':'"
+	}
+	return 0, true, ""
 }
 
 func containsString(list []string, s string) bool {
@@ -251,8 +260,7 @@ func asFloat(v any) (float64, bool) {
 }
 
 func isRangeError(err error) bool {
-	ne, ok := err.(*strconv.NumError)
-	return ok && ne.Err == strconv.ErrRange
+	return errors.Is(err, strconv.ErrRange)
 }
 
 // checkInteger reports a value that is not a whole number within int64.

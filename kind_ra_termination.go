@@ -187,8 +187,10 @@ func (raTermination) checkRequest(p Payload, rep *report) {
 	rep.check("/request", &raTerminationRequestRules{
 		reason: req.Reason, reasonDetail: req.ReasonDetail,
 	})
-	if req.Reason == RAOther && (req.ReasonDetail == nil || strings.TrimSpace(*req.ReasonDetail) == "") {
-		rep.add("/request/reason_detail", CodeRequired, "reason_detail is required when reason is other")
+	blank := req.ReasonDetail == nil || strings.TrimSpace(*req.ReasonDetail) == ""
+	if req.Reason == RAOther && blank {
+		rep.add("/request/reason_detail", CodeRequired,
+			"reason_detail is required when reason is other")
 	}
 }
 

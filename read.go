@@ -226,7 +226,8 @@ func (r *reader) mapObject(subject string, has func(key string) bool, each func(
 
 // members reads the members of an object; repeated reports whether a key
 // appeared before in it.
-func (r *reader) members(subject string, repeated func(key string) bool, each func(key string)) bool {
+func (r *reader) members(subject string, repeated func(key string) bool,
+	each func(key string)) bool {
 	if r.peek() != '{' {
 		r.typeError(subject, "an object")
 		return false
@@ -409,11 +410,7 @@ func parseTimestamp(s string) (time.Time, error) {
 // isRFC3339 checks the shape of an RFC 3339 date-time and the ranges that
 // time.Parse lets through.
 func isRFC3339(s string) bool {
-	if len(s) < 20 || !isDateShape(s[:10]) || s[10] != 'T' {
-		return false
-	}
-	if !isTwoDigits(s, 11, 23) || s[13] != ':' || !isTwoDigits(s, 14, 59) ||
-		s[16] != ':' || !isTwoDigits(s, 17, 59) {
+	if len(s) < 20 || !isDateShape(s[:10]) || s[10] != 'T' || !isClock(s[11:19]) {
 		return false
 	}
 	rest := s[19:]
@@ -431,6 +428,13 @@ func isRFC3339(s string) bool {
 		return isTwoDigits(rest, 1, 23) && rest[3] == ':' && isTwoDigits(rest, 4, 59)
 	}
 	return false
+}
+
+// isClock reports whether s is hh:mm:ss of a time of day without a leap
+// second.
+func isClock(s string) bool {
+	return isTwoDigits(s, 0, 23) && s[2] == ':' && isTwoDigits(s, 3, 59) &&
+		s[5] == ':' && isTwoDigits(s, 6, 59)
 }
 
 // isDateShape reports whether s is YYYY-MM-DD with digits in place; the
@@ -689,40 +693,57 @@ func (r *reader) number() (string, bool) {
 	if i < len(r.s) && r.s[i] == '-' {
 		i++
 	}
-	switch {
-	case i < len(r.s) && r.s[i] == '0':
-		i++
-	case i < len(r.s) && '1' <= r.s[i] && r.s[i] <= '9':
-		i = digits(r.s, i)
-	default:
-		r.pos = i
+	i = integerPart(r.s, i)
+	if i >= 0 {
+		i = fractionPart(r.s, i)
+	}
+	if i >= 0 {
+		i = exponentPart(r.s, i)
+	}
+	if i < 0 {
+		r.pos = -i - 1
 		r.syntax("invalid number")
 		return "", false
 	}
-	if i < len(r.s) && r.s[i] == '.' {
-		j := digits(r.s, i+1)
-		if j == i+1 {
-			r.pos = j
-			r.syntax("invalid number")
-			return "", false
-		}
-		i = j
-	}
-	if i < len(r.s) && (r.s[i] == 'e' || r.s[i] == 'E') {
-		i++
-		if i < len(r.s) && (r.s[i] == '+' || r.s[i] == '-') {
-			i++
-		}
-		j := digits(r.s, i)
-		if j == i {
-			r.pos = j
-			r.syntax("invalid number")
-			return "", false
-		}
-		i = j
-	}
 	r.pos = i
 	return r.s[start:i], true
+}
+
+// integerPart, fractionPart and exponentPart read their part of a number
+// from s[i:] and return the index after it, or -j-1 for a grammar error
+// at j. The fraction and the exponent may be absent.
+func integerPart(s string, i int) int {
+	switch {
+	case i < len(s) && s[i] == '0':
+		return i + 1
+	case i < len(s) && '1' <= s[i] && s[i] <= '9':
+		return digits(s, i)
+	}
+	return -i - 1
+}
+
+func fractionPart(s string, i int) int {
+	if i >= len(s) || s[i] != '.' {
+		return i
+	}
+	if j := digits(s, i+1); j > i+1 {
+		return j
+	}
+	return -(i + 1) - 1
+}
+
+func exponentPart(s string, i int) int {
+	if i >= len(s) || (s[i] != 'e' && s[i] != 'E') {
+		return i
+	}
+	i++
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	if j := digits(s, i); j > i {
+		return j
+	}
+	return -i - 1
 }
 
 func digits(s string, i int) int {
@@ -735,21 +756,29 @@ func digits(s string, i int) int {
 // skip consumes one value of any type. With report, problems inside it
 // (invalid UTF-8) are reported; syntax and nesting are always checked.
 func (r *reader) skip(report bool) {
-	switch c := r.peek(); {
-	case c == '{':
-		if !r.enter() {
-			return
+	switch c := r.peek(); c {
+	case '{':
+		if r.enter() {
+			r.skipMembers(report)
 		}
-		r.skipMembers(report)
-	case c == '[':
-		if !r.enter() {
-			return
+	case '[':
+		if r.enter() {
+			r.skipElements(report)
 		}
-		r.skipElements(report)
-	case c == '"' && report:
-		r.rawString(false)
-	case c == '"':
-		r.skipString()
+	case '"':
+		if report {
+			r.rawString(false)
+		} else {
+			r.skipString()
+		}
+	default:
+		r.skipScalar(c)
+	}
+}
+
+// skipScalar consumes a literal or a number that starts with c.
+func (r *reader) skipScalar(c byte) {
+	switch {
 	case c == 't' || c == 'f':
 		r.literal()
 	case c == 'n':

@@ -39,10 +39,10 @@ func (r *caseRules) of(c *Case) {
 
 // fieldSpecRules declares the rules of a [FieldSpec].
 type fieldSpecRules struct {
-	name        string    `name:"name" validate:"required,notblank,field"`
-	typ         FieldType `name:"type" validate:"required,notblank,known"`
-	description string    `name:"description" validate:"required,notblank,max=500,text"`
-	options     []string  `name:"options" validate:"omitnil,min=1,max=100,dive,present,max=100,oneline"`
+	name    string    `name:"name" validate:"required,notblank,field"`
+	typ     FieldType `name:"type" validate:"required,notblank,known"`
+	desc    string    `name:"description" validate:"required,notblank,max=500,text"`
+	options []string  `name:"options" validate:"omitnil,min=1,max=100,dive,present,max=100,oneline"`
 }
 
 // missingInformationRequestRules declares the rules of a
@@ -55,7 +55,7 @@ type missingInformationRequestRules struct {
 // of sets r to the rules of f. One mirror serves every field of a
 // request in turn.
 func (r *fieldSpecRules) of(f *FieldSpec) {
-	*r = fieldSpecRules{name: f.Name, typ: f.Type, description: f.Description}
+	*r = fieldSpecRules{name: f.Name, typ: f.Type, desc: f.Description}
 	// Options on a field of another type are refused whole; their entries
 	// are not worth a problem each.
 	if f.Type == FieldEnum {

@@ -26,7 +26,8 @@ const (
 var rules = newRules()
 
 func newRules() *validator.Validate {
-	v := validator.New(validator.WithRequiredStructEnabled(), validator.WithPrivateFieldValidation())
+	v := validator.New(validator.WithRequiredStructEnabled(),
+		validator.WithPrivateFieldValidation())
 	v.RegisterTagNameFunc(func(f reflect.StructField) string { return f.Tag.Get("name") })
 	for tag, fn := range map[string]func(string) bool{
 		"oneline":  isOneLine,
@@ -396,7 +397,8 @@ func checkMetadataKey(k string, rep *report) {
 func checkMetadataValue(k, v string, rep *report) {
 	switch {
 	case !utf8.ValidString(v):
-		rep.add(pointerJoin("/metadata", k), CodeInvalidFormat, "metadata value must be valid UTF-8")
+		rep.add(pointerJoin("/metadata", k), CodeInvalidFormat,
+			"metadata value must be valid UTF-8")
 	case utf8.RuneCountInString(v) > maxMetadataValue:
 		rep.add(pointerJoin("/metadata", k), CodeTooLong,
 			"metadata value must be at most "+strconv.Itoa(maxMetadataValue)+" characters")
@@ -481,7 +483,8 @@ func checkInvariants(c *Case, rep *report) {
 		latest = *c.OpenedAt
 	}
 	if !c.UpdatedAt.IsZero() && c.UpdatedAt.Before(latest) {
-		rep.add("/updated_at", CodeInvalidValue, "updated_at must not be before opened_at or created_at")
+		rep.add("/updated_at", CodeInvalidValue,
+			"updated_at must not be before opened_at or created_at")
 	}
 	if c.OpenedAt == nil && (c.Status == StatusNeedsResponse || c.Response != nil) {
 		rep.add("/opened_at", CodeRequired,
@@ -498,7 +501,8 @@ func checkClosing(c *Case, rep *report) {
 	}
 	if !c.Status.IsTerminal() {
 		if c.ResolvedAt != nil {
-			rep.add("/resolved_at", CodeNotAllowed, "resolved_at must be null while the case is open")
+			rep.add("/resolved_at", CodeNotAllowed,
+				"resolved_at must be null while the case is open")
 		}
 		if c.ResolutionReason != "" {
 			rep.add("/resolution_reason", CodeNotAllowed,
