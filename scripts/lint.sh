@@ -3,8 +3,10 @@
 # machine with only Go installed, and stops at the first failure with a
 # non-zero status:
 #
-#   1. golangci-lint with .golangci.yml, on ./...
-#   2. govulncheck, on ./..., against a pinned snapshot of the Go
+#   1. golangci-lint with .golangci.yml, on ./... of every module of the
+#      repository (the root and the nested ones: conformance, bench,
+#      store/postgres, examples/server);
+#   2. govulncheck, on ./... of every module, against a pinned snapshot of the Go
 #      vulnerability database (the module golang.org/x/vulndb, served by
 #      the module proxy, so that the check needs no other network access
 #      and gives the same answer on every run). It fails on a vulnerability
@@ -41,27 +43,37 @@ GOBIN="$tools" go install \
 	"github.com/golangci/golangci-lint/v2/cmd/golangci-lint@${GOLANGCI_LINT_VERSION}"
 GOBIN="$tools" go install "golang.org/x/vuln/cmd/govulncheck@${GOVULNCHECK_VERSION}"
 
-step "golangci-lint run ./..."
-"$tools/golangci-lint" run ./...
+root=$(pwd)
+# The modules, root first: each folder that holds a go.mod.
+mapfile -t modules < <(find . -name go.mod ! -path '*/testdata/*' -printf '%h\n' | sort)
 
-step "govulncheck ./... (vulnerability database ${VULNDB_VERSION})"
+for m in "${modules[@]}"; do
+	step "golangci-lint run ./... in ${m}"
+	(cd "$m" && "$tools/golangci-lint" run --config "$root/.golangci.yml" ./...)
+done
+
+step "govulncheck (vulnerability database ${VULNDB_VERSION})"
 GOBIN="$tools" go install "golang.org/x/vulndb/cmd/indexdb@${VULNDB_VERSION}"
 vulndb=$(go mod download -json "golang.org/x/vulndb@${VULNDB_VERSION}" |
 	sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
 "$tools/indexdb" -vulns "$vulndb/data/osv" -out "$tools/vulndb"
-status=0
-"$tools/govulncheck" -db "file://$tools/vulndb" ./... >"$tools/vuln.txt" || status=$?
-cat "$tools/vuln.txt"
-# govulncheck exits 3 when it finds a reachable vulnerability, and
-# otherwise non-zero only when it could not scan.
-if ((status != 0 && status != 3)); then
-	exit "$status"
-fi
-# A standard-library finding names a version such as go1.26.8.
-if grep -E '^[[:space:]]+Found in: ' "$tools/vuln.txt" | grep -v '@go[0-9]'; then
-	echo "the code reaches a vulnerability in a required module" >&2
-	exit 1
-fi
+for m in "${modules[@]}"; do
+	step "govulncheck ./... in ${m}"
+	status=0
+	(cd "$m" && "$tools/govulncheck" -db "file://$tools/vulndb" ./...) >"$tools/vuln.txt" ||
+		status=$?
+	cat "$tools/vuln.txt"
+	# govulncheck exits 3 when it finds a reachable vulnerability, and
+	# otherwise non-zero only when it could not scan.
+	if ((status != 0 && status != 3)); then
+		exit "$status"
+	fi
+	# A standard-library finding names a version such as go1.26.8.
+	if grep -E '^[[:space:]]+Found in: ' "$tools/vuln.txt" | grep -v '@go[0-9]'; then
+		echo "${m}: the code reaches a vulnerability in a required module" >&2
+		exit 1
+	fi
+done
 
 step "no non-test .go line wider than ${MAX_COLUMNS} columns"
 # A line made of one string literal (with at most a trailing ',', '+' or
