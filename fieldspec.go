@@ -220,15 +220,26 @@ func stringRule(t FieldType, v string) (limit int, ok bool, rule string) {
 		_, err := parseTimestamp(v)
 		return 0, err == nil, "an RFC 3339 timestamp"
 	case FieldEmail:
-		return 0, rules.Var(v, "email") == nil, "a bare email address"
+		return 0, hasFormat(func(m *formatRules) { m.email = v }), "a bare email address"
 	case FieldPhone:
-		return 0, v[0] == '+' && rules.Var(v, "e164") == nil, "an E.164 phone number"
+		return 0, v[0] == '+' && hasFormat(func(m *formatRules) { m.phone = v }),
+			"an E.164 phone number"
 	case FieldURL:
-		return 0, rules.Var(v, "http_url") == nil, "an absolute http or https URL with a host"
+		return 0, hasFormat(func(m *formatRules) { m.url = v }),
+			"an absolute http or https URL with a host"
 	case FieldFile:
 		return 0, isOpaqueID(v), "1 to 128 letters, digits, '_', '-', '.' or ':'"
 	}
 	return 0, true, ""
+}
+
+// hasFormat reports whether the answer that set puts into a zero
+// [formatRules] passes its rule.
+func hasFormat(set func(*formatRules)) bool {
+	m := formatMirrors.get()
+	defer formatMirrors.put(m)
+	set(m)
+	return rules.Struct(m) == nil
 }
 
 func containsString(list []string, s string) bool {

@@ -515,11 +515,8 @@ var plain = func() (t [256]bool) {
 // plain, or len(s). It tests eight bytes at a time: most bytes of most
 // strings need no decision beyond that.
 func plainRun(s string, i int) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for ; i+8 <= len(s); i += 8 {
-		b := s[i : i+8]
-		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		x := load8(s, i)
 		quote, backslash := x^(ones*'"'), x^(ones*'\\')
 		// A high bit marks a byte below 0x20, a quote, a backslash, or a
 		// byte past ASCII.
@@ -531,6 +528,17 @@ func plainRun(s string, i int) int {
 		i++
 	}
 	return i
+}
+
+// ones and highs have one bit in each byte of a word: the lowest and the
+// highest. With them a word tests eight bytes at once.
+const ones, highs = 0x0101010101010101, 0x8080808080808080
+
+// load8 returns the eight bytes of s from i as a little-endian word.
+func load8(s string, i int) uint64 {
+	b := s[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // escapedString reads a string that needs decoding, from its first byte.

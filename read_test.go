@@ -399,3 +399,19 @@ func TestDecoder_DoesNotModifyInput(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainRun_AgreesWithTable pins the word-at-a-time scan of plainRun to
+// the byte table it stands for, from every start.
+func TestPlainRun_AgreesWithTable(t *testing.T) {
+	for _, s := range wordSamples() {
+		for i := 0; i <= len(s); i++ {
+			j := i
+			for j < len(s) && plain[s[j]] {
+				j++
+			}
+			if got := plainRun(s, i); got != j {
+				t.Fatalf("plainRun(%q, %d) = %d, want %d", s, i, got, j)
+			}
+		}
+	}
+}

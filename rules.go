@@ -63,6 +63,16 @@ func (r *fieldSpecRules) of(f *FieldSpec) {
 	}
 }
 
+// formatRules declares the formats of string answers that the validator
+// knows. A check sets the one field of its answer's type; the others stay
+// empty and are skipped. (The validator checks a struct it is given
+// without allocating, which it cannot do for a single value.)
+type formatRules struct {
+	email string `name:"email" validate:"omitempty,email"`
+	phone string `name:"phone" validate:"omitempty,e164"`
+	url   string `name:"url" validate:"omitempty,http_url"`
+}
+
 // addressRules declares the rules of an [Address].
 type addressRules struct {
 	streetLine1 string  `name:"street_line_1" validate:"required,notblank,max=255,oneline"`

@@ -94,6 +94,9 @@ func isKnownEnum(fl validator.FieldLevel) bool {
 // ASCII byte on its own.
 func isOneLine(s string) bool {
 	for i := 0; i < len(s); {
+		if i = printableRun(s, i); i == len(s) {
+			break
+		}
 		if c := s[i]; c < utf8.RuneSelf {
 			if c < 0x20 || c == 0x7F {
 				return false
@@ -110,10 +113,28 @@ func isOneLine(s string) bool {
 	return true
 }
 
+// printableRun returns the index of the first byte from i on, in steps of
+// eight, that may not be printable ASCII (0x20 to 0x7E), or len(s): the
+// callers decide the bytes from there one by one.
+func printableRun(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		x := load8(s, i)
+		// A high bit marks a byte below 0x20, or one from 0x7F on (the
+		// carry out of 0xFF can only follow a byte already marked).
+		if ((x-ones*0x20)&^x|(x+ones)|x)&highs != 0 {
+			return i
+		}
+	}
+	return i
+}
+
 // isText reports whether s is valid UTF-8 whose only control characters
 // are tabs and line breaks, in one pass as isOneLine does.
 func isText(s string) bool {
 	for i := 0; i < len(s); {
+		if i = printableRun(s, i); i == len(s) {
+			break
+		}
 		if c := s[i]; c < utf8.RuneSelf {
 			if c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7F {
 				return false
@@ -249,6 +270,7 @@ var (
 	caseMirrors    mirrorPool[caseRules]
 	specMirrors    mirrorPool[fieldSpecRules]
 	requestMirrors mirrorPool[missingInformationRequestRules]
+	formatMirrors  mirrorPool[formatRules]
 )
 
 // checkPartial runs the validator on the named fields of the struct s.

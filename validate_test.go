@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -267,5 +268,57 @@ func TestCheckDue(t *testing.T) {
 
 			assert.Equal(t, tc.want, rep.items)
 		})
+	}
+}
+
+// wordSamples returns strings that put each byte value, and a few
+// multi-byte sequences, at every position of a 19-byte printable string,
+// so that each lands in every lane of an eight-byte word and in the tail.
+func wordSamples() []string {
+	const base = "abcdefghijklmnopqrs"
+	var out []string
+	insert := func(x string) {
+		for i := 0; i <= len(base); i++ {
+			out = append(out, base[:i]+x+base[i:])
+		}
+	}
+	for c := 0; c < 256; c++ {
+		insert(string([]byte{byte(c)}))
+	}
+	for _, x := range []string{"é", "\u0085", "\u2028", "\u2029", "\U0001F600",
+		"\xed\xa0\x80", "\xc3", "\xff\xfe", "~\x7f", "\xef\xbf\xbd"} {
+		insert(x)
+	}
+	return out
+}
+
+// TestTextRules_AgreeWithRuneByRune pins the word-at-a-time checks of
+// isOneLine and isText to the rules read one character at a time.
+func TestTextRules_AgreeWithRuneByRune(t *testing.T) {
+	oneLine := func(s string) bool {
+		if !utf8.ValidString(s) {
+			return false
+		}
+		for _, r := range s {
+			if isControl(r) || r == '\u2028' || r == '\u2029' {
+				return false
+			}
+		}
+		return true
+	}
+	text := func(s string) bool {
+		if !utf8.ValidString(s) {
+			return false
+		}
+		for _, r := range s {
+			if isControl(r) && r != '\n' && r != '\r' && r != '\t' {
+				return false
+			}
+		}
+		return true
+	}
+	for _, s := range wordSamples() {
+		assert.Equal(t, oneLine(s), isOneLine(s), "isOneLine(%q)", s)
+		assert.Equal(t, text(s), isText(s), "isText(%q)", s)
 	}
 }
