@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
-# Runs mutation testing with gremlins on the root package of the module
-# (package cases), from a machine with only Go installed.
+# Runs mutation testing with gremlins on the package cases (the module
+# root) and on the HTTP handler, casehttp, from a machine with only Go
+# installed.
 #
-# gremlins mutates every package under the directory it runs in and needs
-# a passing test suite to start. So that only the root package is mutated,
-# and the other packages' tests cost nothing, the script copies the root
-# package (the files at the root, README.md included, and testdata/) into a temporary
-# module and runs gremlins there; the working tree is never touched.
+# gremlins changes the files it mutates in place, one mutant at a time,
+# in copies of the module it makes itself; so that the working tree is
+# never touched, the script first copies the tracked files of the
+# repository into a temporary directory and runs gremlins there. For each
+# target it gathers coverage once, then runs `go test` of the mutated
+# package for every mutant its tests cover.
 #
-# Usage: scripts/mutation.sh [extra gremlins flags]
+# Usage: scripts/mutation.sh [TARGET...]
+#   TARGET is root or casehttp (default: both).
 #   THRESHOLD (default 90) is the efficacy below which the run fails;
-#   WORKERS (default 1) is the number of mutants tested at once.
-#   The machine-readable results are written to $OUTPUT when it is set.
+#   WORKERS (default 1) is the number of mutants tested at once;
+#   OUTPUT, when set, is a directory that receives TARGET.json (gremlins'
+#   machine-readable results) and TARGET.txt (its report) for each target.
+# The mutants judged equivalent are listed in scripts/mutation-equivalent.md.
 set -euo pipefail
 
 # gremlins v0.6.0 builds with Go 1.26 (it needs Go 1.25).
@@ -19,39 +24,70 @@ readonly GREMLINS_VERSION=v0.6.0
 readonly THRESHOLD=${THRESHOLD:-90}
 readonly WORKERS=${WORKERS:-1}
 # A mutant's tests may take this many times as long as the unmutated
-# suite took to gather coverage before they count as timed out. The suite
-# is short and the machine may be busy: 3 leaves room without letting a
-# mutant that loops forever hold a worker for long.
-readonly TIMEOUT_COEFFICIENT=${TIMEOUT_COEFFICIENT:-3}
+# tests took to gather coverage before they count as timed out. Coverage
+# is gathered with -count=1 (never from the test cache), so the base is
+# a real run; 10 leaves room for a busy machine without letting a mutant
+# that loops forever hold a worker for long.
+readonly TIMEOUT_COEFFICIENT=${TIMEOUT_COEFFICIENT:-10}
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
+targets=("$@")
+if ((${#targets[@]} == 0)); then
+	targets=(root casehttp)
+fi
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 
 GOBIN="$work/bin" go install "github.com/go-gremlins/gremlins/cmd/gremlins@${GREMLINS_VERSION}"
 
-mod="$work/mod"
-mkdir -p "$mod"
-find . -maxdepth 1 -type f ! -name '.*' -exec cp {} "$mod/" \;
-if [[ -d testdata ]]; then
-	cp -R testdata "$mod/"
-fi
+repo="$work/repo"
+mkdir -p "$repo"
+git ls-files -z | xargs -0 cp --parents -t "$repo"
 
-args=(
-	unleash
-	--workers "$WORKERS"
-	--timeout-coefficient "$TIMEOUT_COEFFICIENT"
-	--threshold-efficacy "$THRESHOLD"
-)
-if [[ -n "${OUTPUT:-}" ]]; then
-	args+=(--output "$work/results.json")
-fi
-cd "$mod"
+# The coverage run must not come from the test cache, or its time, the
+# base of every mutant's timeout, is near zero.
+export GOFLAGS=-count=1
+
 status=0
-"$work/bin/gremlins" "${args[@]}" "$@" || status=$?
-if [[ -n "${OUTPUT:-}" && -f "$work/results.json" ]]; then
-	cp "$work/results.json" "$root/${OUTPUT#"$root"/}" 2>/dev/null || cp "$work/results.json" "$OUTPUT"
-fi
+for target in "${targets[@]}"; do
+	case "$target" in
+	root)
+		# Only the files of the module root are mutated: a path with a
+		# slash is in a subpackage.
+		dir=$repo
+		exclude=(--exclude-files '/')
+		;;
+	casehttp)
+		# storetest is the contract suite for stores, test code itself.
+		dir=$repo/casehttp
+		exclude=(--exclude-files '^storetest/')
+		;;
+	*)
+		echo "unknown target ${target}: want root or casehttp" >&2
+		exit 2
+		;;
+	esac
+	printf '\n==> gremlins unleash (%s)\n' "$target"
+	args=(
+		unleash
+		--workers "$WORKERS"
+		--timeout-coefficient "$TIMEOUT_COEFFICIENT"
+		--threshold-efficacy "$THRESHOLD"
+		"${exclude[@]}"
+		--output "$work/$target.json"
+	)
+	s=0
+	(cd "$dir" && "$work/bin/gremlins" "${args[@]}") | tee "$work/$target.txt" || s=$?
+	if [[ -n "${OUTPUT:-}" ]]; then
+		out=$OUTPUT
+		[[ $out = /* ]] || out=$root/$out
+		mkdir -p "$out"
+		cp "$work/$target.json" "$work/$target.txt" "$out/" 2>/dev/null || true
+	fi
+	if ((s != 0)); then
+		status=$s
+	fi
+done
 exit "$status"
