@@ -79,10 +79,16 @@ type ParentType string
 
 // The parent types.
 const (
-	ParentFiling       ParentType = "filing"
+	// ParentFiling is a document the platform files with a state.
+	ParentFiling ParentType = "filing"
+	// ParentVerification is a check of a business or a person.
 	ParentVerification ParentType = "verification"
-	ParentBusiness     ParentType = "business"
-	ParentSession      ParentType = "session"
+	// ParentBusiness is a business the platform serves; the parent of
+	// every ra_termination case.
+	ParentBusiness ParentType = "business"
+	// ParentSession is a partner's customer session, such as a formation
+	// flow in progress.
+	ParentSession ParentType = "session"
 )
 
 // ParentTypes returns the known parent types.
@@ -99,13 +105,8 @@ func (t ParentType) IsKnown() bool {
 	return false
 }
 
-// Metadata is a set of string key-value pairs that the platform stores on
-// a case for its own use: at most 50 pairs, keys of 1 to 40 characters
-// without control characters or square brackets, values of at most 500
-// characters.
-type Metadata map[string]string
-
-// Clone returns a deep copy of c that shares no memory with it.
+// Clone returns a deep copy of c that shares no memory with it. An absent
+// payload (see [Payload]) is nil in the copy.
 func (c *Case) Clone() *Case {
 	d := *c
 	d.Metadata = maps.Clone(c.Metadata)
@@ -113,12 +114,8 @@ func (c *Case) Clone() *Case {
 	d.OpenedAt = clonePtr(c.OpenedAt)
 	d.DueAt = clonePtr(c.DueAt)
 	d.ResolvedAt = clonePtr(c.ResolvedAt)
-	if c.Request != nil {
-		d.Request = c.Request.clone()
-	}
-	if c.Response != nil {
-		d.Response = c.Response.clone()
-	}
+	d.Request = clonePayload(c.Request)
+	d.Response = clonePayload(c.Response)
 	return &d
 }
 

@@ -1,7 +1,7 @@
 package cases
 
 import (
-	"strconv"
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -27,6 +27,7 @@ func runCaseRows(t *testing.T, rows []caseRow) {
 
 			err := c.Validate()
 
+			assertNoEcho(t, mustJSON(c), err)
 			if len(tc.want) == 0 {
 				assert.NoError(t, err)
 				return
@@ -188,68 +189,6 @@ func TestCase_Validate_Timestamps(t *testing.T) {
 	})
 }
 
-// metadataOf returns n pairs with distinct keys.
-func metadataOf(n int) Metadata {
-	m := Metadata{}
-	for i := range n {
-		m["k"+strconv.Itoa(i)] = "v"
-	}
-	return m
-}
-
-func TestCase_Validate_Metadata(t *testing.T) {
-	set := func(m Metadata) func(*Case) { return func(c *Case) { c.Metadata = m } }
-	one := func(k, v string) func(*Case) { return set(Metadata{k: v}) }
-	long := strings.Repeat("v", 501)
-	bad := func(name, k, v, p string, code Code) caseRow {
-		return caseRow{name: name, change: one(k, v), want: []at{{p, code}}}
-	}
-	withBad := metadataOf(51)
-	withBad["a[b"] = "v"
-	runCaseRows(t, []caseRow{
-		{name: "nil", change: set(nil)},
-		{name: "empty", change: set(Metadata{})},
-		{name: "50 pairs", change: set(metadataOf(50))},
-		{name: "51 pairs", change: set(metadataOf(51)),
-			want: []at{{"/metadata", CodeTooMany}}},
-		{name: "51 pairs and a bad key", change: set(withBad), want: []at{
-			{"/metadata", CodeTooMany}, {"/metadata/a[b", CodeInvalidFormat},
-		}},
-		{name: "key of 40 characters", change: one(strings.Repeat("k", 40), "v")},
-		{name: "key of 40 two-byte characters", change: one(strings.Repeat("é", 40), "v")},
-		bad("key of 41 characters", strings.Repeat("k", 41), "v",
-			"/metadata/"+strings.Repeat("k", 41), CodeTooLong),
-		bad("key of 41 two-byte characters", strings.Repeat("é", 41), "v",
-			"/metadata/"+strings.Repeat("é", 41), CodeTooLong),
-		{name: "value of 500 characters", change: one("k", strings.Repeat("é", 500))},
-		{name: "empty value", change: one("k", "")},
-		bad("value of 501 characters", "k", strings.Repeat("é", 501),
-			"/metadata/k", CodeTooLong),
-		bad("value of 501 ASCII characters", "k", long, "/metadata/k", CodeTooLong),
-		bad("value not UTF-8", "k", "a\xffb", "/metadata/k", CodeInvalidFormat),
-		bad("empty key", "", "v", "/metadata/", CodeInvalidFormat),
-		bad("open bracket", "a[b", "v", "/metadata/a[b", CodeInvalidFormat),
-		bad("close bracket", "a]", "v", "/metadata/a]", CodeInvalidFormat),
-		bad("brackets", "items[0]", "v", "/metadata/items[0]", CodeInvalidFormat),
-		bad("line feed in key", "a\nb", "v", "/metadata/a\nb", CodeInvalidFormat),
-		bad("NUL in key", "a\x00", "v", "/metadata/a\x00", CodeInvalidFormat),
-		bad("DEL in key", "a\x7f", "v", "/metadata/a\x7f", CodeInvalidFormat),
-		bad("C1 control in key", "a\u0085", "v", "/metadata/a\u0085", CodeInvalidFormat),
-		{name: "slash and tilde in keys", change: set(Metadata{"customer/tier": "gold",
-			"a~b": "c", "~/": "x"})},
-		bad("slash escaped", "customer/tier", long, "/metadata/customer~1tier", CodeTooLong),
-		bad("tilde escaped", "a~b", long, "/metadata/a~0b", CodeTooLong),
-		bad("tilde before slash", "~/", long, "/metadata/~0~1", CodeTooLong),
-		bad("slash before tilde", "/~", long, "/metadata/~1~0", CodeTooLong),
-		bad("escaped in a bad key", "a/[", "v", "/metadata/a~1[", CodeInvalidFormat),
-		{name: "long key and long value", change: one(strings.Repeat("k", 41), long),
-			want: []at{
-				{"/metadata/" + strings.Repeat("k", 41), CodeTooLong},
-				{"/metadata/" + strings.Repeat("k", 41), CodeTooLong},
-			}},
-	})
-}
-
 func TestParentType_IsKnown(t *testing.T) {
 	assert.Equal(t, []ParentType{"filing", "verification", "business", "session"},
 		ParentTypes())
@@ -336,6 +275,161 @@ func TestCase_IsOverdue(t *testing.T) {
 			c := &Case{Status: tc.status, DueAt: tc.due}
 			assert.Equal(t, tc.want, c.IsOverdue(tc.now))
 			assert.Equal(t, tc.within, c.IsDueWithin(tc.now, 2*time.Hour))
+		})
+	}
+}
+
+func TestDecoder_Case_UnknownValues(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		text string
+		swap [][2]string
+		want []at
+		got  func(*Case) []string
+	}{
+		{"parent type, status and field type", codecCaseText(), [][2]string{
+			{`"parent_type":"filing"`, `"parent_type":"court_order"`},
+			{`"status":"under_review"`, `"status":"on_hold"`},
+			{`"type":"email"`, `"type":"signature"`},
+		}, []at{
+			{"/parent_type", CodeUnknownValue},
+			{"/request/fields/2/type", CodeUnknownValue},
+			{"/status", CodeUnknownValue},
+		}, func(c *Case) []string {
+			req := c.Request.(*MissingInformationRequest)
+			return []string{string(c.ParentType), string(c.Status),
+				string(req.Fields[2].Type)}
+		}},
+		{"resolution reason", codecText(codecResolved()), [][2]string{
+			{`"resolution_reason":"response_received"`, `"resolution_reason":"merged"`},
+		}, []at{{"/resolution_reason", CodeUnknownValue}}, func(c *Case) []string {
+			return []string{string(c.ResolutionReason)}
+		}},
+		{"ra_termination reason", codecText(codecRA()), [][2]string{
+			{`"reason":"switching_providers"`, `"reason":"retired"`},
+		}, []at{{"/request/reason", CodeUnknownValue}}, func(c *Case) []string {
+			return []string{string(c.Request.(*RATerminationRequest).Reason)}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := tc.text
+			var values []string
+			for _, s := range tc.swap {
+				text = codecSwap(text, s[0], s[1])
+				values = append(values, strings.Split(s[1], `"`)[3])
+			}
+			_, err := codecStrict.Case([]byte(text))
+			assertInvalid(t, err, tc.want...)
+
+			c, err := codecLenient.Case([]byte(text))
+			require.NoError(t, err)
+			assert.Equal(t, values, tc.got(c))
+			out, err := c.MarshalJSON()
+			require.NoError(t, err)
+			assert.Equal(t, text, string(out))
+		})
+	}
+}
+
+// TestDecoder_Case_LenientSkipsRules checks that lenient decoding reads a
+// case that breaks limits and invariants, which strict decoding refuses.
+func TestDecoder_Case_LenientSkipsRules(t *testing.T) {
+	text := codecCaseText()
+	text = codecSwap(text, `"summary":"Additional information needed to complete your filing."`,
+		`"summary":""`)
+	text = codecSwap(text, `"parent_id":"fil_1a2b3c"`, `"parent_id":"fil 1"`)
+	text = codecSwap(text, `"opened_at":"2026-03-01T09:00:00Z"`, `"opened_at":null`)
+	text = codecSwap(text, `"legal_name":"Acme Holdings LLC",`, ``)
+
+	_, err := codecStrict.Case([]byte(text))
+	assertInvalid(t, err,
+		at{"/opened_at", CodeRequired},
+		at{"/parent_id", CodeInvalidFormat},
+		at{"/response/fields/legal_name", CodeRequired},
+		at{"/summary", CodeRequired},
+	)
+
+	c, err := codecLenient.Case([]byte(text))
+	require.NoError(t, err)
+	assert.Equal(t, "", c.Summary)
+	assert.Equal(t, "fil 1", c.ParentID)
+	assert.Nil(t, c.OpenedAt)
+	out, err := c.MarshalJSON()
+	require.NoError(t, err)
+	assert.Equal(t, text, string(out))
+}
+
+func TestCase_UnmarshalJSON(t *testing.T) {
+	text := codecCaseText()
+	var c Case
+	require.NoError(t, json.Unmarshal([]byte(text), &c))
+	want, _ := codecAnswered()
+	assert.Equal(t, codecText(want), codecText(&c))
+
+	// On failure the case is left as it was.
+	before := codecText(&c)
+	bad := codecSwap(text, `"details":"The state rejected the name."`, `"details":{}`)
+	err := json.Unmarshal([]byte(bad), &c)
+	assertInvalid(t, err, at{"/details", CodeInvalidType})
+	assert.Equal(t, before, codecText(&c))
+}
+
+func TestCase_IsOverdue_Boundaries(t *testing.T) {
+	due := t0.Add(72 * time.Hour)
+	tests := []struct {
+		name  string
+		start string // the name of one of lcStarts
+		due   *time.Time
+		now   time.Time
+		want  bool
+	}{
+		{"before due", "needs_response", &due, due.Add(-time.Nanosecond), false},
+		{"at due", "needs_response", &due, due, false},
+		{"just after due", "needs_response", &due, due.Add(time.Nanosecond), true},
+		{"long after due", "needs_response", &due, due.Add(1000 * time.Hour), true},
+		{"under review after due", "under_review_visible", &due, due.Add(time.Nanosecond), true},
+		{"no due time", "needs_response", nil, due.Add(time.Hour), false},
+		{"resolved after due", "resolved", &due, due.Add(time.Hour), false},
+		{"superseded after due", "superseded", &due, due.Add(time.Hour), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := lcStartNamed(t, tt.start)
+			c.DueAt = tt.due
+			assert.Equal(t, tt.want, c.IsOverdue(tt.now))
+		})
+	}
+}
+
+func TestCase_IsDueWithin_Boundaries(t *testing.T) {
+	due := t0.Add(72 * time.Hour)
+	day := 24 * time.Hour
+	tests := []struct {
+		name  string
+		start string // the name of one of lcStarts
+		due   *time.Time
+		now   time.Time
+		d     time.Duration
+		want  bool
+	}{
+		{"window ends just before due", "needs_response", &due, due.Add(-day),
+			day - time.Nanosecond, false},
+		{"window ends at due", "needs_response", &due, due.Add(-day), day, true},
+		{"window ends after due", "needs_response", &due, due.Add(-day),
+			day + time.Nanosecond, true},
+		{"now at due", "needs_response", &due, due, 0, true},
+		{"now at due with window", "needs_response", &due, due, day, true},
+		{"just overdue", "needs_response", &due, due.Add(time.Nanosecond), day, false},
+		{"under review in window", "under_review_visible", &due, due.Add(-time.Hour), day, true},
+		{"no due time", "needs_response", nil, due, day, false},
+		{"resolved in window", "resolved", &due, due.Add(-time.Hour), day, false},
+		{"superseded in window", "superseded", &due, due.Add(-time.Hour), day, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := lcStartNamed(t, tt.start)
+			c.DueAt = tt.due
+			assert.Equal(t, tt.want, c.IsDueWithin(tt.now, tt.d))
 		})
 	}
 }

@@ -3,18 +3,40 @@ package cases
 import (
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 )
 
-// The default limits of a [Decoder].
+// The default limits of a [Decoder]. A strict Decoder reads what a
+// service receives, where a size limit guards the service; a lenient one
+// reads what the platform sent, which it built and checked itself, so its
+// limits only have to stop a runaway document.
 const (
-	// DefaultMaxBytes is the largest document a Decoder accepts: 1 MiB.
+	// DefaultMaxBytes is the largest document a strict Decoder accepts:
+	// 1 MiB.
 	DefaultMaxBytes = 1 << 20
+
 	// DefaultMaxDepth is the deepest nesting of objects and arrays a
-	// Decoder accepts.
+	// strict Decoder accepts.
 	DefaultMaxDepth = 32
+
+	// DefaultLenientMaxBytes is the largest document a lenient Decoder
+	// accepts: 16 MiB. The largest case that strict validation accepts
+	// takes about 6.4 MB once encoded: 50 text fields whose description,
+	// example and answer are at their limits, every character escaped to
+	// six bytes (U+2028 is written \u2028), details, summary and metadata
+	// at theirs. An event adds a few hundred bytes to its case. The rules
+	// bound the value of a number answer but not the length of its
+	// literal, so a case whose numbers run to megabytes of digits is the
+	// only valid one that needs more.
+	DefaultLenientMaxBytes = 16 << 20
+
+	// DefaultLenientMaxDepth is the deepest nesting a lenient Decoder
+	// accepts: enough for a response that a strict Decoder accepted at
+	// DefaultMaxDepth, held in a case (two more levels) inside an event
+	// (one more), with room to spare for the payloads of kinds added
+	// later.
+	DefaultLenientMaxDepth = 64
 )
 
 // Decoder decodes the documents of the case API from JSON text.
@@ -29,33 +51,51 @@ const (
 //
 // Both refuse text that is not JSON, data after the value, invalid UTF-8,
 // documents over MaxBytes and nesting deeper than MaxDepth, reporting the
-// byte offset of a syntax error. Problems come back as an [*Error] wrapping
-// [ErrInvalid]. A Decoder never modifies its input, and the strings it
-// returns may share memory with one copy of it.
+// byte offset of a syntax error. The limits default by mode: 1 MiB and 32
+// levels when strict, 16 MiB and 64 levels when lenient, so that a
+// partner can read back every case that strict validation accepts.
+// Problems come back as an [*Error] wrapping [ErrInvalid]. A Decoder never
+// modifies its input, and the strings it returns may share memory with one
+// copy of it.
 type Decoder struct {
 	// Lenient selects lenient decoding.
 	Lenient bool
 
-	// MaxBytes is the size limit; zero means DefaultMaxBytes.
+	// MaxBytes is the size limit in bytes, in either mode. Zero or less
+	// means DefaultMaxBytes when strict and DefaultLenientMaxBytes when
+	// lenient.
 	MaxBytes int
 
-	// MaxDepth is the nesting limit; zero means DefaultMaxDepth.
+	// MaxDepth is the nesting limit in levels of objects and arrays, in
+	// either mode. Zero or less means DefaultMaxDepth when strict and
+	// DefaultLenientMaxDepth when lenient.
 	MaxDepth int
+}
+
+// limits returns the size and nesting limits that d applies.
+func (d Decoder) limits() (maxBytes, maxDepth int) {
+	maxBytes, maxDepth = d.MaxBytes, d.MaxDepth
+	if maxBytes <= 0 {
+		maxBytes = DefaultMaxBytes
+		if d.Lenient {
+			maxBytes = DefaultLenientMaxBytes
+		}
+	}
+	if maxDepth <= 0 {
+		maxDepth = DefaultMaxDepth
+		if d.Lenient {
+			maxDepth = DefaultLenientMaxDepth
+		}
+	}
+	return maxBytes, maxDepth
 }
 
 // start checks the size of data and prepares a reader for it.
 func (d Decoder) start(data []byte) (*reader, error) {
-	limit := d.MaxBytes
-	if limit <= 0 {
-		limit = DefaultMaxBytes
-	}
+	limit, depth := d.limits()
 	if len(data) > limit {
 		return nil, newError([]Item{{Code: CodeTooLarge,
 			Message: "document must be at most " + strconv.Itoa(limit) + " bytes"}})
-	}
-	depth := d.MaxDepth
-	if depth <= 0 {
-		depth = DefaultMaxDepth
 	}
 	r := readers.Get().(*reader)
 	r.s, r.pos, r.depth, r.maxDepth = string(data), 0, 0, depth
@@ -81,9 +121,9 @@ func release(r *reader) {
 }
 
 // finish checks the end of the document and, when decoding is strict and
-// the JSON was readable, runs check, then releases r. Problems that check finds at or below
-// a pointer the reader already reported are left out: the reader's item
-// says what is wrong there.
+// the JSON was readable, runs check, then releases r. Problems that check
+// finds at or below a pointer the reader already reported are left out:
+// the reader's item says what is wrong there.
 func (d Decoder) finish(r *reader, check func(*report)) error {
 	r.end()
 	if r.fatal {
@@ -98,11 +138,9 @@ func (d Decoder) finish(r *reader, check func(*report)) error {
 		// the kinds' checks take it through an interface.
 		r.rep = report{}
 		check(&r.rep)
-		for _, it := range r.rep.items {
-			if !covered(r.items, it.Pointer) {
-				r.items = append(r.items, it)
-			}
-		}
+		found := report{items: r.items}
+		found.merge(r.rep.items)
+		r.items = found.items
 		r.rep = report{}
 	}
 	items := r.items
@@ -111,17 +149,6 @@ func (d Decoder) finish(r *reader, check func(*report)) error {
 		return nil
 	}
 	return newError(items)
-}
-
-// covered reports whether one of items is at pointer or at one of its
-// ancestors.
-func covered(items []Item, pointer string) bool {
-	for _, it := range items {
-		if pointer == it.Pointer || strings.HasPrefix(pointer, it.Pointer+"/") {
-			return true
-		}
-	}
-	return false
 }
 
 // Case decodes a whole case. A strict Decoder also validates it as
@@ -153,13 +180,9 @@ func readCase(r *reader, c *Case) {
 		case "object":
 			r.objectName("case")
 		case "created_at":
-			if !r.null() {
-				c.CreatedAt, _ = r.timestamp(key)
-			}
+			c.CreatedAt = r.reqTimestamp(key)
 		case "updated_at":
-			if !r.null() {
-				c.UpdatedAt, _ = r.timestamp(key)
-			}
+			c.UpdatedAt = r.reqTimestamp(key)
 		case "opened_at":
 			c.OpenedAt = r.optTimestamp(key)
 		case "resolved_at":
@@ -252,24 +275,6 @@ func readPayload(r *reader, k Kind, response bool) Payload {
 		return rules.readResponse(r)
 	}
 	return rules.readRequest(r)
-}
-
-// readMetadata reads a metadata object; null gives nil.
-func readMetadata(r *reader) Metadata {
-	if r.null() {
-		return nil
-	}
-	m := Metadata{}
-	r.mapObject("metadata", func(k string) bool { _, ok := m[k]; return ok }, func(key string) {
-		if r.null() {
-			r.fail(CodeInvalidType, "metadata value must be a string")
-			return
-		}
-		if v, ok := r.str("metadata value"); ok {
-			m[key] = v
-		}
-	})
-	return m
 }
 
 // Open decodes the body of an open request. A strict Decoder also checks

@@ -13,8 +13,10 @@
 // A service that opens, updates and resolves cases decodes request bodies
 // strictly ([Decoder] with Lenient unset), applies [Open], [Update], [Respond]
 // and [CloseForParent], stores the [Case] they return and delivers the [Event]
-// values they produce. Every failure is an [*Error] that converts to RFC 9457
-// problem details with [ProblemFor].
+// values they produce. Every problem with an input or a case's state is an
+// [*Error] that converts to RFC 9457 problem details with [ProblemFor]; the
+// few failures that are not (a failing ID source, a value with no JSON
+// form) are plain errors, which ProblemFor turns into a 500.
 //
 // A partner that receives cases decodes them leniently (Decoder with Lenient
 // set, or [encoding/json] through [Case.UnmarshalJSON]), which keeps enum

@@ -2,15 +2,22 @@ package cases
 
 import (
 	"errors"
-	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 )
 
-// The sentinels below name the four families of failure. Every error the
-// package returns is an [*Error] whose Err is one of them, so callers branch
-// with [errors.Is] and read the items with [errors.As].
+// The sentinels below name the four families of failure. Every problem
+// with an input or with a case's state comes back as an [*Error] whose Err
+// is one of them, so callers branch with [errors.Is] and read the items
+// with [errors.As].
+//
+// A few failures are not problems of input and are plain errors instead:
+// a failure of [Env.NewID], which the operations return wrapped (so that
+// errors.Is finds the ID source's own error); a value that a MarshalJSON
+// method cannot encode (a NaN answer, invalid UTF-8, a time outside the
+// years 0000 to 9999); and an unknown name given to [Schema] or
+// [LifecycleDiagram]. [ProblemFor] turns any of them into a 500 problem
+// that does not reveal its text.
 var (
 	// ErrInvalid reports input that breaks a rule: a malformed body, a value
 	// out of its limits, an unknown key or enum value.
@@ -29,29 +36,68 @@ var (
 )
 
 // Code is the stable, snake_case name of a rule that an [Item] reports.
+// The meaning of a code does not change between releases; new codes may be
+// added, so a caller should treat a code it does not know as a problem of
+// input.
 type Code string
 
-// The codes an [Item] can carry. Their meaning does not change between
-// releases; new codes may be added.
+// The codes an [Item] can carry. Each belongs to one family: the codes of
+// the case's state to [ErrTransition], [ErrClosed] or
+// [ErrNotAwaitingResponse], every other code to [ErrInvalid].
 const (
-	CodeRequired          Code = "required"
-	CodeInvalidType       Code = "invalid_type"
-	CodeTooLong           Code = "too_long"
-	CodeTooMany           Code = "too_many"
-	CodeTooFew            Code = "too_few"
-	CodeInvalidFormat     Code = "invalid_format"
-	CodeUnknownValue      Code = "unknown_value"
-	CodeInvalidValue      Code = "invalid_value"
-	CodeUnknownField      Code = "unknown_field"
-	CodeDuplicate         Code = "duplicate"
-	CodeNotAllowed        Code = "not_allowed"
-	CodeInvalidJSON       Code = "invalid_json"
-	CodeTooLarge          Code = "too_large"
-	CodeTooDeep           Code = "too_deep"
+	// CodeRequired is a required key that is absent or null, or a required
+	// string that is blank.
+	CodeRequired Code = "required"
+	// CodeInvalidType is a JSON value of the wrong type, such as a string
+	// where a number belongs or {} where a timestamp belongs.
+	CodeInvalidType Code = "invalid_type"
+	// CodeTooLong is a string longer than its limit in characters.
+	CodeTooLong Code = "too_long"
+	// CodeTooMany is a list or a map with more entries than its limit.
+	CodeTooMany Code = "too_many"
+	// CodeTooFew is a list with fewer entries than its minimum.
+	CodeTooFew Code = "too_few"
+	// CodeInvalidFormat is a string that breaks its character rules or its
+	// format: a control character, a pattern, a malformed timestamp, email,
+	// phone number or URL, invalid UTF-8.
+	CodeInvalidFormat Code = "invalid_format"
+	// CodeUnknownValue is a value that is not one of its enum's known
+	// values.
+	CodeUnknownValue Code = "unknown_value"
+	// CodeInvalidValue is a known value that is not allowed where it
+	// stands, such as a due time that is not later than now.
+	CodeInvalidValue Code = "invalid_value"
+	// CodeUnknownField is a key that the object does not define, or an
+	// answer to a field that was not requested.
+	CodeUnknownField Code = "unknown_field"
+	// CodeDuplicate is a key given twice in one object, or a field name or
+	// an option used twice; it is reported at the second one.
+	CodeDuplicate Code = "duplicate"
+	// CodeNotAllowed is a key that may not be given where it stands, such
+	// as kind in an update body.
+	CodeNotAllowed Code = "not_allowed"
+	// CodeInvalidJSON is input that is not JSON, or that has data after the
+	// value; its message gives the byte offset.
+	CodeInvalidJSON Code = "invalid_json"
+	// CodeTooLarge is a document over the decoder's size limit.
+	CodeTooLarge Code = "too_large"
+	// CodeTooDeep is nesting deeper than the decoder's limit, reported where
+	// the limit is crossed.
+	CodeTooDeep Code = "too_deep"
+	// CodeInvalidTransition is a move that the lifecycle does not allow, or
+	// response_received when no response is stored. Its family is
+	// [ErrTransition].
 	CodeInvalidTransition Code = "invalid_transition"
-	CodeCaseClosed        Code = "case_closed"
-	CodeNotAwaiting       Code = "case_not_awaiting_response"
-	CodeReasonRequired    Code = "resolution_reason_required"
+	// CodeCaseClosed is a change to a closed case other than its metadata
+	// or an identical repeat. Its family is [ErrClosed].
+	CodeCaseClosed Code = "case_closed"
+	// CodeNotAwaiting is a response sent to a case outside needs_response
+	// that is not an identical repeat. Its family is
+	// [ErrNotAwaitingResponse].
+	CodeNotAwaiting Code = "case_not_awaiting_response"
+	// CodeReasonRequired is a move to resolved with no reason on a case
+	// that holds no response. Its family is [ErrTransition].
+	CodeReasonRequired Code = "resolution_reason_required"
 )
 
 // family returns the sentinel of the family a code belongs to.
@@ -100,8 +146,9 @@ func (it Item) String() string {
 	return s
 }
 
-// Error is the error every operation of the package returns. It holds all the
-// problems found in one input, sorted by pointer, then by code.
+// Error is the error that reports the problems of one input, or the
+// refusal of a change by a case's state. It holds all the problems found,
+// sorted by pointer, then by code.
 type Error struct {
 	// Err is the family of the failure: ErrInvalid, ErrTransition, ErrClosed
 	// or ErrNotAwaitingResponse.
@@ -153,6 +200,11 @@ func stateError(pointer string, code Code, msg string) *Error {
 	}}}
 }
 
+// errClosed is the refusal of a change to a closed case.
+func errClosed() *Error {
+	return stateError("", CodeCaseClosed, "case is closed and cannot change")
+}
+
 // sortItems orders items by pointer, segment by segment, with segments made
 // of digits compared as numbers, then by code.
 func sortItems(items []Item) {
@@ -165,119 +217,4 @@ func sortItems(items []Item) {
 		}
 		return strings.Compare(string(a.Code), string(b.Code))
 	})
-}
-
-func comparePointers(a, b string) int {
-	for a != "" && b != "" {
-		var sa, sb string
-		sa, a = nextSegment(a)
-		sb, b = nextSegment(b)
-		if c := compareSegments(sa, sb); c != 0 {
-			return c
-		}
-	}
-	return len(a) - len(b)
-}
-
-// nextSegment splits "/x/rest" into "x" and "/rest".
-func nextSegment(p string) (seg, rest string) {
-	p = p[1:]
-	if i := strings.IndexByte(p, '/'); i >= 0 {
-		return p[:i], p[i:]
-	}
-	return p, ""
-}
-
-func compareSegments(a, b string) int {
-	if isIndex(a) && isIndex(b) {
-		if len(a) != len(b) {
-			return len(a) - len(b)
-		}
-	}
-	return strings.Compare(a, b)
-}
-
-func isIndex(s string) bool {
-	if s == "" || (len(s) > 1 && s[0] == '0') {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-// Problem is an RFC 9457 problem details object, ready to be encoded as the
-// body of an application/problem+json response.
-type Problem struct {
-	Type   string        `json:"type"`
-	Title  string        `json:"title"`
-	Status int           `json:"status"`
-	Detail string        `json:"detail"`
-	Errors []ProblemItem `json:"errors,omitempty"`
-}
-
-// ProblemItem is one [Item] as it appears in a [Problem]: with a pointer, or
-// with a parameter for a problem in the query.
-type ProblemItem struct {
-	Pointer   *string `json:"pointer,omitempty"`
-	Parameter string  `json:"parameter,omitempty"`
-	Code      Code    `json:"code"`
-	Detail    string  `json:"detail"`
-}
-
-// problemTypeBase prefixes the type URI of every problem; the fragment names
-// the family's sentinel in the package documentation.
-const problemTypeBase = "https://pkg.go.dev/github.com/casekit/cases#"
-
-// ProblemFor converts err to problem details. An [*Error] found with
-// errors.As gives its family, its HTTP status (409 for a refusal by the
-// case's state, 413 for a body over the size limit, 400 otherwise) and its
-// items; any other error gives a 500 problem that does not reveal its text.
-func ProblemFor(err error) Problem {
-	var e *Error
-	if !errors.As(err, &e) || len(e.Items) == 0 {
-		return Problem{
-			Type:   "about:blank",
-			Title:  http.StatusText(http.StatusInternalServerError),
-			Status: http.StatusInternalServerError,
-			Detail: "the server could not complete the request",
-		}
-	}
-	p := Problem{Status: http.StatusBadRequest}
-	switch {
-	case errors.Is(e.Err, ErrTransition):
-		p.Type, p.Title = "ErrTransition", "Illegal transition"
-		p.Status = http.StatusConflict
-	case errors.Is(e.Err, ErrClosed):
-		p.Type, p.Title = "ErrClosed", "Case is closed"
-		p.Status = http.StatusConflict
-	case errors.Is(e.Err, ErrNotAwaitingResponse):
-		p.Type, p.Title = "ErrNotAwaitingResponse", "Case is not awaiting a response"
-		p.Status = http.StatusConflict
-	default:
-		p.Type, p.Title = "ErrInvalid", "Invalid input"
-	}
-	p.Type = problemTypeBase + p.Type
-	if len(e.Items) == 1 && e.Items[0].Code == CodeTooLarge {
-		p.Status = http.StatusRequestEntityTooLarge
-	}
-	p.Detail = strconv.Itoa(len(e.Items)) + " problem"
-	if len(e.Items) > 1 {
-		p.Detail += "s"
-	}
-	p.Detail += " found"
-	p.Errors = make([]ProblemItem, len(e.Items))
-	pointers := make([]string, len(e.Items))
-	for i, it := range e.Items {
-		pi := ProblemItem{Parameter: it.Parameter, Code: it.Code, Detail: it.Message}
-		if it.Parameter == "" {
-			pointers[i] = it.Pointer
-			pi.Pointer = &pointers[i]
-		}
-		p.Errors[i] = pi
-	}
-	return p
 }

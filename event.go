@@ -119,9 +119,7 @@ func (d Decoder) Event(data []byte) (*Event, error) {
 			case "type":
 				e.Type = EventType(r.reqStr(key))
 			case "created_at":
-				if !r.null() {
-					e.CreatedAt, _ = r.timestamp(key)
-				}
+				e.CreatedAt = r.reqTimestamp(key)
 			case "data":
 				if !r.null() {
 					e.Data = &Case{}

@@ -224,106 +224,17 @@ func ExampleCloseForParent() {
 	}
 	fmt.Println(c.Status, c.ResolutionReason, events[0].Type)
 
-	// A case that is already closed is left as it is.
-	c, events, err = cases.CloseForParent(c, cases.ParentCompleted, envAt(t0.Add(2*time.Hour)))
-	fmt.Println(c.Status, c.ResolutionReason, len(events), err)
+	// Closing it again for the same outcome is a retry: nothing changes.
+	same, events, err := cases.CloseForParent(c, cases.ParentFailed, envAt(t0.Add(2*time.Hour)))
+	fmt.Println(same.Status, same.ResolutionReason, len(events), err)
+
+	// Another outcome would change a closed case, which is refused.
+	_, _, err = cases.CloseForParent(c, cases.ParentCompleted, envAt(t0.Add(2*time.Hour)))
+	fmt.Println(errors.Is(err, cases.ErrClosed))
 	// Output:
 	// superseded parent_failed case.updated
 	// superseded parent_failed 0 <nil>
-}
-
-func ExampleDecoder_Open() {
-	body := []byte(`{
-		"id": "9b2e0c1a-2f4d-4c1e-8d7a-1f2e3d4c5b6a",
-		"parent_type": "Filing",
-		"parent_id": "fil 1a2b3c",
-		"kind": "missing_information",
-		"status": "resolved",
-		"summary": "  ",
-		"request": {"fields": [
-			{"name": "legal_name", "type": "string", "description": "Legal name.",
-			 "options": ["a"]},
-			{"name": "legal_name", "type": "currency", "description": "Capital."},
-			{"name": "Email", "type": "email", "description": "Email.", "example": "ops"}
-		]}
-	}`)
-	_, err := cases.Decoder{}.Open(body)
-
-	var e *cases.Error
-	if errors.As(err, &e) {
-		for _, it := range e.Items {
-			fmt.Printf("%-26s %s\n", it.Pointer, it.Code)
-		}
-	}
-	// Output:
-	// /id                        unknown_field
-	// /parent_id                 invalid_format
-	// /parent_type               unknown_value
-	// /request/fields/0/options  not_allowed
-	// /request/fields/1/name     duplicate
-	// /request/fields/1/type     unknown_value
-	// /request/fields/2/example  invalid_format
-	// /request/fields/2/name     invalid_format
-	// /status                    invalid_value
-	// /summary                   required
-}
-
-func ExampleDecoder_Case() {
-	// The platform added a status after this code was written.
-	data := []byte(`{
-		"id": "00000000-0000-7000-8000-000000000001",
-		"object": "case",
-		"created_at": "2026-03-02T09:00:00Z",
-		"updated_at": "2026-03-02T09:00:00Z",
-		"metadata": {},
-		"parent_type": "filing",
-		"parent_id": "fil_1a2b3c",
-		"kind": "missing_information",
-		"status": "awaiting_signature",
-		"summary": "Additional information needed to complete your filing.",
-		"details": null,
-		"request": {"fields": [
-			{"name": "corrected_legal_name", "type": "string",
-			 "description": "Corrected legal name of the company.", "required": true}
-		]},
-		"response": null,
-		"opened_at": "2026-03-02T09:00:00Z",
-		"due_at": null,
-		"resolved_at": null,
-		"resolution_reason": null,
-		"livemode": false
-	}`)
-
-	// A partner decodes leniently: the unknown status is kept as it is,
-	// and the unknown key is ignored.
-	c, err := cases.Decoder{Lenient: true}.Case(data)
-	if err != nil {
-		log.Fatal(err)
-	}
-	fmt.Println(c.Status, c.Status.IsKnown(), c.Status.IsOpen(), c.Status.IsTerminal())
-	out, err := json.Marshal(c)
-	if err != nil {
-		log.Fatal(err)
-	}
-	var back struct{ Status string }
-	if err := json.Unmarshal(out, &back); err != nil {
-		log.Fatal(err)
-	}
-	fmt.Println(back.Status)
-
-	// A service checking the case before it stores it decodes strictly.
-	_, err = cases.Decoder{}.Case(data)
-	var e *cases.Error
-	if errors.As(err, &e) {
-		for _, it := range e.Items {
-			fmt.Println(it)
-		}
-	}
-	// Output:
-	// awaiting_signature false false false
-	// awaiting_signature
-	// /livemode: unknown_field: key is not defined here
-	// /status: unknown_value: status is not a known value
+	// true
 }
 
 func ExampleCase_CheckResponse() {
@@ -364,6 +275,9 @@ func ExampleCheckMove() {
 		{cases.StatusNeedsResponse, cases.StatusSuperseded, cases.ReasonNoResponseNeeded, false},
 		{cases.StatusNeedsResponse, cases.StatusNeedsResponse, cases.ReasonParentFailed, false},
 		{cases.StatusResolved, cases.StatusNeedsResponse, "", true},
+		// A repeat of the status is not a move: allowed, and a no-op.
+		{cases.StatusUnderReview, cases.StatusUnderReview, "", true},
+		{cases.StatusResolved, cases.StatusResolved, cases.ReasonNoResponseNeeded, false},
 	}
 	for _, m := range moves {
 		err := cases.CheckMove(m.from, m.to, m.reason, m.hasResponse)
@@ -381,6 +295,8 @@ func ExampleCheckMove() {
 	// needs_response -> superseded: invalid_value false
 	// needs_response -> needs_response: not_allowed false
 	// resolved -> needs_response: case_closed false
+	// under_review -> under_review: allowed
+	// resolved -> resolved: allowed
 }
 
 func ExampleProblemFor() {
@@ -424,4 +340,65 @@ func ExampleMoves() {
 	//   reasons: [response_received no_response_needed]
 	// under_review -> superseded by update, fires [case.updated]
 	//   reasons: [parent_canceled parent_completed parent_failed]
+}
+
+func ExampleCase_Validate() {
+	c := openFiling()
+	if err := c.Validate(); err != nil {
+		log.Fatal(err)
+	}
+
+	// A case built or changed by hand is checked as a whole before it is
+	// stored: its fields and the invariants between them.
+	c.Summary = "First line\nsecond line"
+	c.Status = cases.StatusResolved
+	err := c.Validate()
+	var e *cases.Error
+	if errors.As(err, &e) {
+		for _, it := range e.Items {
+			fmt.Println(it)
+		}
+	}
+	// Output:
+	// /resolution_reason: required: resolution_reason is required once the case is closed
+	// /resolved_at: required: resolved_at is required once the case is closed
+	// /summary: invalid_format: summary must be one line of valid UTF-8 without control characters
+}
+
+func ExampleCase_IsOverdue() {
+	c := openFiling()
+	due := t0.Add(48 * time.Hour)
+	c.DueAt = &due
+
+	for _, now := range []time.Time{t0, due, due.Add(time.Minute)} {
+		fmt.Println(now.Format(time.RFC3339), c.IsOverdue(now), c.IsDueWithin(now, 24*time.Hour))
+	}
+	// Output:
+	// 2026-03-02T09:00:00Z false false
+	// 2026-03-04T09:00:00Z false true
+	// 2026-03-04T09:01:00Z true false
+}
+
+func ExampleCase_IsDueWithin() {
+	c := openFiling()
+	due := t0.Add(48 * time.Hour)
+	c.DueAt = &due
+
+	// A reminder job asks which open cases fall due in the next day.
+	now := t0.Add(30 * time.Hour)
+	fmt.Println(c.IsDueWithin(now, 12*time.Hour), c.IsDueWithin(now, 24*time.Hour))
+
+	// A closed case is never due.
+	resolved := cases.StatusResolved
+	reason := cases.ReasonNoResponseNeeded
+	c, _, err := cases.Update(c, &cases.UpdateRequest{
+		Status: &resolved, ResolutionReason: &reason,
+	}, envAt(now))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(c.IsDueWithin(now, 24*time.Hour), c.IsOverdue(due.Add(time.Hour)))
+	// Output:
+	// false true
+	// false false
 }

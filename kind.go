@@ -3,6 +3,9 @@ package cases
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
+	"reflect"
+	"slices"
 )
 
 // Kind is the type of a case. It decides the shape of the case's request
@@ -13,21 +16,11 @@ import (
 // refuses it with [CodeUnknownValue].
 type Kind string
 
-// The kinds the package knows.
-const (
-	// KindMissingInformation asks the partner for the fields listed in its
-	// request; its payloads are [*MissingInformationRequest] and
-	// [*MissingInformationResponse].
-	KindMissingInformation Kind = "missing_information"
-	// KindRATermination tells the partner that a registered-agent service
-	// is ending; its payloads are [*RATerminationRequest] and
-	// [*RATerminationResponse].
-	KindRATermination Kind = "ra_termination"
-)
-
-// Kinds returns the known kinds.
+// Kinds returns the known kinds, sorted: [KindMissingInformation] and
+// [KindRATermination]. Each kind's constant, payload types and rules live
+// in its own file.
 func Kinds() []Kind {
-	return []Kind{KindMissingInformation, KindRATermination}
+	return slices.Sorted(maps.Keys(kinds))
 }
 
 // IsKnown reports whether k is one of the kinds listed by [Kinds].
@@ -35,15 +28,38 @@ func (k Kind) IsKnown() bool { return kinds[k] != nil }
 
 // Payload is the request or the response of a case. Its dynamic type is
 // the pointer to one of the kind's payload types, or [RawPayload] for a kind
-// the package does not know. A nil Payload is encoded as null.
+// the package does not know. A nil Payload, a nil pointer of a payload type
+// and an empty RawPayload are all an absent payload: they encode as null,
+// and validation reports them as missing where a payload is required.
 type Payload interface {
 	json.Marshaler
+
+	// clone returns a deep copy of the payload, which is not absent.
 	clone() Payload
+
+	// appendJSON appends the JSON form of the payload, which is not
+	// absent; a value with no JSON form sets *err.
+	appendJSON(b []byte, err *error) []byte
+
+	// absent reports whether the payload is a nil pointer or empty.
+	absent() bool
+}
+
+// isAbsent reports whether p is an absent payload: nil, a nil pointer of
+// a payload type, or an empty RawPayload.
+func isAbsent(p Payload) bool { return p == nil || p.absent() }
+
+// clonePayload returns a deep copy of p, or nil when p is absent.
+func clonePayload(p Payload) Payload {
+	if isAbsent(p) {
+		return nil
+	}
+	return p.clone()
 }
 
 // RawPayload is a request or response kept as the JSON text it arrived in,
 // because the case's kind is not known to the package. It is encoded back
-// byte for byte.
+// byte for byte; an empty RawPayload is absent and encodes as null.
 type RawPayload []byte
 
 // MarshalJSON returns the payload's JSON text, or null when it is empty.
@@ -56,9 +72,13 @@ func (p RawPayload) MarshalJSON() ([]byte, error) {
 
 func (p RawPayload) clone() Payload { return RawPayload(bytes.Clone(p)) }
 
+func (p RawPayload) appendJSON(b []byte, _ *error) []byte { return append(b, p...) }
+
+func (p RawPayload) absent() bool { return len(p) == 0 }
+
 // kindRules is what a kind contributes: how its payloads are read and which
 // rules they follow beyond their validator tags. The state machine never
-// looks at it.
+// looks at it. A payload handed to a method is never absent.
 type kindRules interface {
 	readRequest(r *reader) Payload
 	readResponse(r *reader) Payload
@@ -72,15 +92,19 @@ type kindRules interface {
 	parent() ParentType
 
 	// checkRequest reports the problems of a case's request, at pointers
-	// below "/request"; req is of the kind's type and not nil. It takes
-	// the request alone so that the case it belongs to can stay on the
-	// stack of its caller.
+	// below "/request"; req is of the kind's type. It takes the request
+	// alone so that the case it belongs to can stay on the stack of its
+	// caller.
 	checkRequest(req Payload, rep *report)
 
 	// checkResponse reports the problems of resp measured against req,
-	// at pointers below base; req is of the kind's type and may be nil
-	// when the request is missing or of the wrong type.
+	// at pointers below base; req is of the kind's type, or nil when the
+	// request is missing or of the wrong type.
 	checkResponse(req, resp Payload, base string, rep *report)
+
+	// enums returns the enum types of the kind's payloads, each with the
+	// test of whether a value is known, for the validator's known tag.
+	enums() map[reflect.Type]func(string) bool
 
 	// schema returns the JSON Schema of the kind's request, or of its
 	// response when response is set.
@@ -88,19 +112,17 @@ type kindRules interface {
 }
 
 // kinds registers the rules of every known kind. Adding a kind takes a file
-// that implements kindRules and one line here.
+// that implements kindRules and its payload types, and one line here.
 var kinds = map[Kind]kindRules{
 	KindMissingInformation: missingInformation{},
 	KindRATermination:      raTermination{},
 }
 
-// samePayload reports whether a and b encode to the same JSON.
+// samePayload reports whether a and b encode to the same JSON; two absent
+// payloads are the same.
 func samePayload(a, b Payload) bool {
-	if a == nil || b == nil {
-		return a == nil && b == nil
-	}
-	if a == b {
-		return true
+	if isAbsent(a) || isAbsent(b) {
+		return isAbsent(a) && isAbsent(b)
 	}
 	ja, errA := a.MarshalJSON()
 	jb, errB := b.MarshalJSON()

@@ -2,8 +2,14 @@ package cases
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 )
+
+// KindRATermination tells the partner that a registered-agent service is
+// ending; its payloads are [*RATerminationRequest] and
+// [*RATerminationResponse]. The parent of such a case must be a business.
+const KindRATermination Kind = "ra_termination"
 
 // RAReason says why a registered-agent service ends.
 //
@@ -13,10 +19,16 @@ type RAReason string
 
 // The reasons of an ra_termination request.
 const (
-	RASwitchingProviders  RAReason = "switching_providers"
-	RABusinessDissolved   RAReason = "business_dissolved"
+	// RASwitchingProviders means the business moves to another
+	// registered agent.
+	RASwitchingProviders RAReason = "switching_providers"
+	// RABusinessDissolved means the business no longer exists.
+	RABusinessDissolved RAReason = "business_dissolved"
+	// RABusinessOffboarding means the business leaves the platform.
 	RABusinessOffboarding RAReason = "business_offboarding"
-	RAOther               RAReason = "other"
+	// RAOther is any other reason; the request must then explain it in
+	// its reason_detail.
+	RAOther RAReason = "other"
 )
 
 // RAReasons returns the known reasons.
@@ -61,19 +73,24 @@ type SuccessorAgent struct {
 	// Name is the agent's name: one line of 1 to 255 characters.
 	Name string `json:"name"`
 
-	// Address is where the agent receives service of process.
+	// Address is where the agent receives service of process; required.
 	Address *Address `json:"address"`
 }
 
-// MarshalJSON encodes the request with both of its keys.
+// MarshalJSON encodes the request with both of its keys; a nil request
+// encodes as null.
 func (p *RATerminationRequest) MarshalJSON() ([]byte, error) {
-	return appendRARequest(nil, p)
+	return marshalPayload(p)
 }
 
-// MarshalJSON encodes the response with both of its keys.
+// MarshalJSON encodes the response with both of its keys; a nil response
+// encodes as null.
 func (p *RATerminationResponse) MarshalJSON() ([]byte, error) {
-	return appendRAResponse(nil, p)
+	return marshalPayload(p)
 }
+
+func (p *RATerminationRequest) absent() bool  { return p == nil }
+func (p *RATerminationResponse) absent() bool { return p == nil }
 
 func (p *RATerminationRequest) clone() Payload {
 	return &RATerminationRequest{Reason: p.Reason, ReasonDetail: clonePtr(p.ReasonDetail)}
@@ -104,6 +121,15 @@ func (raTermination) fits(p Payload, response bool) bool {
 
 func (raTermination) parent() ParentType { return ParentBusiness }
 
+// typeRAReason is the enum type of a request's reason, for the known tag.
+var typeRAReason = reflect.TypeFor[RAReason]()
+
+func (raTermination) enums() map[reflect.Type]func(string) bool {
+	return map[reflect.Type]func(string) bool{
+		typeRAReason: func(s string) bool { return RAReason(s).IsKnown() },
+	}
+}
+
 func (raTermination) schema(response bool) jsonObj {
 	if response {
 		return objectSchema(reflect.TypeFor[raTerminationResponseRules](),
@@ -122,6 +148,76 @@ func (raTermination) schema(response bool) jsonObj {
 		}},
 	}
 	return s
+}
+
+// raTerminationRequestRules declares the rules of an
+// [RATerminationRequest].
+type raTerminationRequestRules struct {
+	reason       RAReason `name:"reason" validate:"required,notblank,known"`
+	reasonDetail *string  `name:"reason_detail" validate:"omitnil,max=500,text"`
+}
+
+// raTerminationResponseRules declares the rules of an
+// [RATerminationResponse].
+type raTerminationResponseRules struct {
+	acknowledged   bool            `name:"acknowledged" validate:"true"`
+	successorAgent *successorRules `name:"successor_agent" validate:"omitnil"`
+}
+
+// successorRules declares the rules of a [SuccessorAgent].
+type successorRules struct {
+	name    string        `name:"name" validate:"required,notblank,max=255,oneline"`
+	address *addressRules `name:"address" validate:"required"`
+}
+
+func rulesOfRAResponse(p *RATerminationResponse) *raTerminationResponseRules {
+	r := &raTerminationResponseRules{acknowledged: p.Acknowledged}
+	if s := p.SuccessorAgent; s != nil {
+		r.successorAgent = &successorRules{name: s.Name, address: rulesOfAddress(s.Address)}
+	}
+	return r
+}
+
+func (raTermination) checkRequest(p Payload, rep *report) {
+	req := p.(*RATerminationRequest)
+	rep.check("/request", &raTerminationRequestRules{
+		reason: req.Reason, reasonDetail: req.ReasonDetail,
+	})
+	blank := req.ReasonDetail == nil || strings.TrimSpace(*req.ReasonDetail) == ""
+	if req.Reason == RAOther && blank {
+		rep.add("/request/reason_detail", CodeRequired,
+			"reason_detail is required when reason is other")
+	}
+}
+
+func (raTermination) checkResponse(_, resp Payload, base string, rep *report) {
+	rep.check(base, rulesOfRAResponse(resp.(*RATerminationResponse)))
+}
+
+// The JSON form of the payloads.
+
+func (p *RATerminationRequest) appendJSON(b []byte, err *error) []byte {
+	b = append(b, `{"reason":`...)
+	b = appendString(b, string(p.Reason), err)
+	b = append(b, `,"reason_detail":`...)
+	b = appendOptString(b, p.ReasonDetail, err)
+	return append(b, '}')
+}
+
+func (p *RATerminationResponse) appendJSON(b []byte, err *error) []byte {
+	b = append(b, `{"acknowledged":`...)
+	b = strconv.AppendBool(b, p.Acknowledged)
+	b = append(b, `,"successor_agent":`...)
+	if s := p.SuccessorAgent; s == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, `{"name":`...)
+		b = appendString(b, s.Name, err)
+		b = append(b, `,"address":`...)
+		b = appendAddress(b, s.Address, err)
+		b = append(b, '}')
+	}
+	return append(b, '}')
 }
 
 func (raTermination) readRequest(r *reader) Payload {
@@ -180,20 +276,4 @@ func readSuccessor(r *reader) *SuccessorAgent {
 		}
 	})
 	return s
-}
-
-func (raTermination) checkRequest(p Payload, rep *report) {
-	req := p.(*RATerminationRequest)
-	rep.check("/request", &raTerminationRequestRules{
-		reason: req.Reason, reasonDetail: req.ReasonDetail,
-	})
-	blank := req.ReasonDetail == nil || strings.TrimSpace(*req.ReasonDetail) == ""
-	if req.Reason == RAOther && blank {
-		rep.add("/request/reason_detail", CodeRequired,
-			"reason_detail is required when reason is other")
-	}
-}
-
-func (raTermination) checkResponse(_, resp Payload, base string, rep *report) {
-	rep.check(base, rulesOfRAResponse(resp.(*RATerminationResponse)))
 }

@@ -1,6 +1,7 @@
 package cases
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 	"testing"
@@ -92,6 +93,26 @@ func TestUnknownKind_KeepsPayloadsUnchecked(t *testing.T) {
 
 	assert.NoError(t, c.CheckResponse(RawPayload(`{}`)))
 	assertInvalid(t, c.Validate(), at{"/kind", CodeUnknownValue})
+}
+
+// TestUnknownKind_RawPayloadsCompare checks that raw payloads, which are
+// slices, are compared by their text, so that an update that changes
+// nothing in a case of an unknown kind is a no-op.
+func TestUnknownKind_RawPayloadsCompare(t *testing.T) {
+	c := mustOpen(t, validOpen())
+	c.Kind = "beneficial_owner_update"
+	c.Request = RawPayload(`{"anything":[1,2]}`)
+	c.Response = RawPayload(`{"fields":{}}`)
+
+	got, events, err := Update(c, &UpdateRequest{}, testEnv(lcNow))
+	require.NoError(t, err)
+	assert.Equal(t, c, got)
+	assert.Empty(t, events)
+
+	assert.True(t, samePayload(c.Request, RawPayload(`{"anything":[1,2]}`)))
+	assert.False(t, samePayload(c.Request, RawPayload(`{"anything":[1]}`)))
+	assert.True(t, samePayload(RawPayload(nil), nil))
+	assert.False(t, samePayload(c.Request, nil))
 }
 
 // raRow is one change to a valid ra_termination case.
@@ -332,4 +353,132 @@ func TestRawPayload_CloneSharesNothing(t *testing.T) {
 	d[2] = 'z'
 
 	assert.Equal(t, `{"a":1}`, string(raw))
+}
+
+func TestDecoder_Case_UnknownKind(t *testing.T) {
+	text := codecCaseText()
+	var members map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal([]byte(text), &members))
+	text = codecSwap(text, `"kind":"missing_information"`, `"kind":"new_kind"`)
+	text = codecSwap(text, string(members["request"]), codecRawRequest)
+
+	_, err := codecStrict.Case([]byte(text))
+	assertInvalid(t, err, at{"/kind", CodeUnknownValue}, at{"/request/y/z", CodeDuplicate})
+
+	c, err := codecLenient.Case([]byte(text))
+	require.NoError(t, err)
+	assert.Equal(t, Kind("new_kind"), c.Kind)
+	assert.Equal(t, RawPayload(codecRawRequest), c.Request)
+	assert.Equal(t, RawPayload(members["response"]), c.Response)
+	out, err := c.MarshalJSON()
+	require.NoError(t, err)
+	assert.Equal(t, text, string(out))
+}
+
+func TestDecoder_Response_UnknownKind(t *testing.T) {
+	body := []byte(" \n" + codecRawRequest + "\t ")
+	_, err := codecStrict.Response(Kind("new_kind"), body)
+	assertInvalid(t, err, at{"/y/z", CodeDuplicate})
+
+	p, err := codecLenient.Response(Kind("new_kind"), body)
+	require.NoError(t, err)
+	assert.Equal(t, RawPayload(codecRawRequest), p)
+	out, err := p.MarshalJSON()
+	require.NoError(t, err)
+	assert.Equal(t, codecRawRequest, string(out))
+}
+
+// TestPayload_NilPointerIsAbsent passes a nil pointer of each payload type
+// wherever a payload goes: it behaves as an absent payload, never panics.
+func TestPayload_NilPointerIsAbsent(t *testing.T) {
+	nilMIReq, nilMIResp := (*MissingInformationRequest)(nil), (*MissingInformationResponse)(nil)
+	nilRAReq, nilRAResp := (*RATerminationRequest)(nil), (*RATerminationResponse)(nil)
+
+	t.Run("MarshalJSON", func(t *testing.T) {
+		for _, p := range []Payload{nilMIReq, nilMIResp, nilRAReq, nilRAResp, RawPayload(nil)} {
+			b, err := p.MarshalJSON()
+			require.NoError(t, err)
+			assert.Equal(t, "null", string(b))
+		}
+	})
+	t.Run("Respond", func(t *testing.T) {
+		c := mustOpen(t, validOpen())
+		got, events, err := Respond(c, nilMIResp, testEnv(lcNow))
+		assertInvalid(t, err, at{"", CodeRequired})
+		assert.Nil(t, got)
+		assert.Nil(t, events)
+		assertInvalid(t, c.CheckResponse(nilMIResp), at{"", CodeRequired})
+
+		ra := mustOpen(t, validRAOpen())
+		_, _, err = Respond(ra, nilRAResp, testEnv(lcNow))
+		assertInvalid(t, err, at{"", CodeRequired})
+	})
+	t.Run("Open", func(t *testing.T) {
+		o := validRAOpen()
+		o.Request = nilRAReq
+		_, _, err := Open(o, testEnv(t0))
+		assertInvalid(t, err, at{"/request", CodeRequired})
+		assertInvalid(t, o.Validate(), at{"/request", CodeRequired})
+		b, err := o.MarshalJSON()
+		require.NoError(t, err)
+		assert.Contains(t, string(b), `"request":null`)
+
+		o = validOpen()
+		o.Request = nilMIReq
+		_, _, err = Open(o, testEnv(t0))
+		assertInvalid(t, err, at{"/request", CodeRequired})
+	})
+	t.Run("Validate and MarshalJSON of a case", func(t *testing.T) {
+		c := mustOpen(t, validOpen())
+		c.Request = nilMIReq
+		c.Response = nilMIResp
+		assertInvalid(t, c.Validate(), at{"/request", CodeRequired})
+		b, err := c.MarshalJSON()
+		require.NoError(t, err)
+		assert.Contains(t, string(b), `"request":null,"response":null`)
+
+		// A nil response is no response: resolving with response_received
+		// needs one.
+		c = lcStartNamed(t, "resolved_answered")
+		c.Response = nilMIResp
+		assertInvalid(t, c.Validate(), at{"/resolution_reason", CodeInvalidValue})
+	})
+	t.Run("Clone", func(t *testing.T) {
+		c := mustOpen(t, validOpen())
+		c.Response = nilMIResp
+		d := c.Clone()
+		assert.Nil(t, d.Response)
+		assert.True(t, samePayload(c.Response, d.Response))
+	})
+	t.Run("Update", func(t *testing.T) {
+		c := mustOpen(t, validOpen())
+		c.Response = nilMIResp
+		_, _, err := Update(c, lcMove(StatusResolved, ""), testEnv(lcNow))
+		assertItems(t, err, ErrTransition, at{"/resolution_reason", CodeReasonRequired})
+		got, _, err := Update(c, lcMove(StatusUnderReview, ""), testEnv(lcNow))
+		require.NoError(t, err)
+		assert.Nil(t, got.Response)
+	})
+	t.Run("event", func(t *testing.T) {
+		c := mustOpen(t, validOpen())
+		c.Request = nilMIReq
+		e := Event{ID: lcID(9), Type: EventCaseUpdated, CreatedAt: t0, Data: c}
+		assertInvalid(t, e.Validate(), at{"/data/request", CodeRequired})
+		b, err := e.MarshalJSON()
+		require.NoError(t, err)
+		assert.Contains(t, string(b), `"request":null`)
+	})
+}
+
+// TestAnswer_NilAddressIsNoAnswer checks that a nil *Address answer, which
+// encodes as null, counts as no answer.
+func TestAnswer_NilAddressIsNoAnswer(t *testing.T) {
+	c := mustOpen(t, validOpen())
+	answers := validAnswers()
+	answers.Fields["office"] = (*Address)(nil)
+	assertInvalid(t, c.CheckResponse(answers), at{"/fields/office", CodeRequired})
+
+	b, err := answers.MarshalJSON()
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"office":null`)
 }

@@ -63,15 +63,6 @@ func (o *OpenRequest) asCase(id string, now time.Time) Case {
 	return c
 }
 
-// inUTC returns t in UTC; the case stores every time in UTC.
-func inUTC(t *time.Time) *time.Time {
-	if t == nil {
-		return nil
-	}
-	u := t.UTC()
-	return &u
-}
-
 // placeholderID stands for the ID of a case that is checked before it is
 // opened.
 const placeholderID = "00000000-0000-0000-0000-000000000000"
@@ -107,7 +98,8 @@ func (o *OpenRequest) Validate() error {
 // is needs_response, the case.opened event. A case opened under_review is
 // internal and produces no event. Open does not modify o; the case shares
 // no memory with it. Every problem of o is reported at once in an [*Error]
-// wrapping [ErrInvalid].
+// wrapping [ErrInvalid]; a failure of env.NewID comes back wrapped, as a
+// plain error.
 func Open(o *OpenRequest, env Env) (*Case, []Event, error) {
 	now := env.now()
 	var rep report
@@ -133,23 +125,4 @@ func Open(o *OpenRequest, env Env) (*Case, []Event, error) {
 		return nil, nil, err
 	}
 	return n, events, nil
-}
-
-// eventsFor returns the event that the change from before (nil for a new
-// case) to after produces: case.opened when after is visible and before
-// was not, case.updated when both are visible, nothing while the case is
-// internal.
-func eventsFor(before, after *Case, env Env, now time.Time) ([]Event, error) {
-	if after.OpenedAt == nil {
-		return nil, nil
-	}
-	typ := EventCaseUpdated
-	if before == nil || before.OpenedAt == nil {
-		typ = EventCaseOpened
-	}
-	id, err := env.newID()
-	if err != nil {
-		return nil, err
-	}
-	return []Event{{ID: id, Type: typ, CreatedAt: now, Data: after.Clone()}}, nil
 }

@@ -1,6 +1,7 @@
 package cases
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -238,6 +239,10 @@ func TestOpen_NewIDFails(t *testing.T) {
 
 			got, events, err := Open(tt.input(), env)
 			assert.ErrorIs(t, err, boom)
+			assert.EqualError(t, err, "cases: generating an ID: no more IDs")
+			var e *Error
+			assert.False(t, errors.As(err, &e), "a failing ID source is not an *Error")
+			assert.Equal(t, 500, ProblemFor(err).Status)
 			assert.Nil(t, got)
 			assert.Nil(t, events)
 		})
@@ -272,4 +277,116 @@ func TestOpen_OptionalValuesAbsent(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(data), `"metadata":{}`)
 	assert.Contains(t, string(data), `"details":null`)
+}
+
+func TestOpenRequest_MarshalJSON_RoundTrip(t *testing.T) {
+	text := validOpen()
+	text.Summary = `Say "hi" — café 😀`
+	text.Details = ptr("a\n\tb\u2028c")
+	for name, o := range map[string]*OpenRequest{
+		"missing_information": validOpen(),
+		"ra_termination":      validRAOpen(),
+		"text":                text,
+	} {
+		t.Run(name, func(t *testing.T) {
+			first, err := o.MarshalJSON()
+			require.NoError(t, err)
+			var keys map[string]json.RawMessage
+			require.NoError(t, json.Unmarshal(first, &keys))
+			assert.Len(t, keys, 9)
+
+			d, err := codecStrict.Open(first)
+			require.NoError(t, err)
+			if o.Metadata == nil {
+				o.Metadata = Metadata{}
+			}
+			assert.Equal(t, o, d)
+			second, err := d.MarshalJSON()
+			require.NoError(t, err)
+			assert.Equal(t, string(first), string(second))
+		})
+	}
+}
+
+// codecOracleOpen mirrors an open body with plain types, for encoding/json.
+type codecOracleOpen struct {
+	ParentType ParentType      `json:"parent_type"`
+	ParentID   string          `json:"parent_id"`
+	Kind       Kind            `json:"kind"`
+	Status     Status          `json:"status"`
+	Summary    string          `json:"summary"`
+	Details    *string         `json:"details"`
+	Request    json.RawMessage `json:"request"`
+	DueAt      *time.Time      `json:"due_at"`
+	Metadata   Metadata        `json:"metadata"`
+}
+
+// codecValidOpens are open bodies that strict decoding accepts.
+func codecValidOpens() []struct{ name, body string } {
+	return []struct{ name, body string }{
+		{"base", codecOpen()},
+		{"ra_termination", codecRAOpen()},
+		{"absent optionals", codecOpen("details", "", "due_at", "", "metadata", "")},
+		{"null optionals", codecOpen("details", "null", "due_at", "null",
+			"metadata", "null")},
+		{"empty metadata", codecOpen("metadata", "{}")},
+		{"escapes", codecOpen(
+			"summary", `"Caf\u00e9 \ud83d\ude00 \/ \"q\" \\"`,
+			"details", `"line 1\nline 2\ttab\r\n\u00e9\u2028"`,
+			"metadata", `{"k\u00e9y":"v\u2028\u0041","\ud83d\ude00":"\"x\""}`)},
+		{"raw unicode", codecOpen("summary", `"Café 😀 — ok"`,
+			"metadata", `{"ключ":"значение"}`)},
+		{"offset due_at", codecOpen("due_at", `"2099-01-02T05:04:05.25+02:00"`)},
+		{"whitespace", " \n\t{\r\n \"summary\" :\t\"S.\" ,\n" +
+			strings.TrimPrefix(codecOpen("summary", ""), "{") + " \n"},
+		{"examples and options", codecOpen("request", `{"fields":[`+
+			`{"name":"n","type":"integer","description":"N.","example":42},`+
+			`{"name":"x","type":"number","description":"X.","example":1.5e3},`+
+			`{"name":"b","type":"boolean","description":"B.","required":false,`+
+			`"example":true},`+
+			`{"name":"d","type":"date","description":"D.","example":"2030-01-02"},`+
+			`{"name":"e","type":"enum","description":"E.","options":["a","b"],`+
+			`"example":"b"},`+
+			`{"name":"a","type":"address","description":"A.","example":`+
+			`{"street_line_1":"1 Main St","city":"Dover","region":"DE",`+
+			`"postal_code":"19901","country":"US","county":null}}]}`)},
+	}
+}
+
+func TestDecoder_Open_MatchesEncodingJSON(t *testing.T) {
+	for _, tc := range codecValidOpens() {
+		t.Run(tc.name, func(t *testing.T) {
+			var want codecOracleOpen
+			codecUnmarshal(t, []byte(tc.body), &want)
+			got, err := codecStrict.Open([]byte(tc.body))
+			require.NoError(t, err)
+
+			assert.Equal(t, want.ParentType, got.ParentType)
+			assert.Equal(t, want.ParentID, got.ParentID)
+			assert.Equal(t, want.Kind, got.Kind)
+			assert.Equal(t, want.Status, got.Status)
+			assert.Equal(t, want.Summary, got.Summary)
+			assert.Equal(t, want.Details, got.Details)
+			assert.Equal(t, want.Metadata, got.Metadata)
+			if want.DueAt == nil {
+				assert.Nil(t, got.DueAt)
+			} else {
+				require.NotNil(t, got.DueAt)
+				assert.True(t, want.DueAt.Equal(*got.DueAt))
+				assert.Equal(t, time.UTC, got.DueAt.Location())
+			}
+			switch got.Kind {
+			case KindMissingInformation:
+				var req MissingInformationRequest
+				codecUnmarshal(t, want.Request, &req)
+				assert.Equal(t, &req, got.Request)
+			case KindRATermination:
+				var req RATerminationRequest
+				codecUnmarshal(t, want.Request, &req)
+				assert.Equal(t, &req, got.Request)
+			default:
+				t.Fatalf("unexpected kind %q", got.Kind)
+			}
+		})
+	}
 }

@@ -110,9 +110,12 @@ func lcBadAnswers() Payload  { return lcAnswers(map[string]any{"legal_name": 5, 
 func lcGoodAnswers() Payload { return validAnswers() }
 func lcNewAnswers() Payload  { return lcAnswers(map[string]any{"legal_name": "New LLC"}) }
 
+// errNoIDs is the failure of the ID source of lcFailingEnv.
+var errNoIDs = errors.New("no IDs today")
+
 func lcFailingEnv() Env {
 	return Env{Now: lcNow, NewID: func() (uuid.UUID, error) {
-		return uuid.Nil, errors.New("no IDs today")
+		return uuid.Nil, errNoIDs
 	}}
 }
 
@@ -198,9 +201,13 @@ var lcPurityCases = []lcPurityCase{
 		lcRun(func(in lcInputs) (*Case, []Event, error) {
 			return CloseForParent(in.c, ParentRejected, testEnv(lcNow))
 		})},
-	{"CloseForParent closed", false, lcWithCase("resolved"),
+	{"CloseForParent closed", true, lcWithCase("resolved"),
 		lcRun(func(in lcInputs) (*Case, []Event, error) {
 			return CloseForParent(in.c, ParentCompleted, testEnv(lcNow))
+		})},
+	{"CloseForParent repeat", false, lcWithCase("superseded"),
+		lcRun(func(in lcInputs) (*Case, []Event, error) {
+			return CloseForParent(in.c, ParentCanceled, testEnv(lcNow))
 		})},
 	{"CloseForParent unknown outcome", true, lcWithCase("needs_response"),
 		lcRun(func(in lcInputs) (*Case, []Event, error) {
@@ -334,7 +341,8 @@ func TestPurity_InputsUnchanged(t *testing.T) {
 			if tt.fails {
 				var e *Error
 				if !errors.As(err, &e) {
-					assert.EqualError(t, err, "no IDs today")
+					assert.ErrorIs(t, err, errNoIDs)
+					assert.EqualError(t, err, "cases: generating an ID: no IDs today")
 				}
 			} else {
 				assert.NoError(t, err)
@@ -467,9 +475,9 @@ func TestPurity_ResultSharesNothing(t *testing.T) {
 			func(in lcInputs) (*Case, []Event, error) {
 				return CloseForParent(in.c, ParentCanceled, testEnv(lcNow))
 			}},
-		{"CloseForParent closed", lcWithCase("superseded_answered"),
+		{"CloseForParent repeat", lcWithCase("superseded_answered"),
 			func(in lcInputs) (*Case, []Event, error) {
-				return CloseForParent(in.c, ParentCanceled, testEnv(lcNow))
+				return CloseForParent(in.c, ParentCompleted, testEnv(lcNow))
 			}},
 	}
 	for _, tt := range tests {

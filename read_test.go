@@ -108,127 +108,6 @@ func TestDecoder_TrailingDataAfterValidBody(t *testing.T) {
 	}
 }
 
-// codecString is a body whose strings break the encoding rules, or test
-// their edges, with what strict and lenient decoding report.
-type codecString struct {
-	name    string
-	doc     codecDoc
-	body    string
-	strict  []at
-	lenient []at
-	check   func(t *testing.T, v any) // on success, for both decoders
-}
-
-func codecStrings() []codecString {
-	both := func(p string) []at { return []at{{p, CodeInvalidFormat}} }
-	summary := func(raw string) string { return codecOpen("summary", raw) }
-	summaryIs := func(want string) func(*testing.T, any) {
-		return func(t *testing.T, v any) { assert.Equal(t, want, v.(*OpenRequest).Summary) }
-	}
-	caseText := codecCaseText()
-	return []codecString{
-		{"invalid UTF-8 in a value", docOpen, summary("\"a\xffb\""),
-			both("/summary"), both("/summary"), nil},
-		{"truncated sequence", docOpen, summary("\"a\xe2\x82\""),
-			both("/summary"), both("/summary"), nil},
-		{"overlong encoding", docOpen, summary("\"\xc0\xaf\""),
-			both("/summary"), both("/summary"), nil},
-		{"encoded surrogate", docOpen, summary("\"\xed\xa0\x80\""),
-			both("/summary"), both("/summary"), nil},
-		{"invalid UTF-8 after an escape", docOpen, summary("\"\\n\xff\""),
-			both("/summary"), both("/summary"), nil},
-		{"invalid UTF-8 in a metadata value", docOpen,
-			codecOpen("metadata", "{\"k\":\"\xff\"}"), both("/metadata/k"),
-			both("/metadata/k"), nil},
-		{"invalid UTF-8 in a metadata key", docOpen,
-			codecOpen("metadata", "{\"k\xff\":\"v\"}"), both("/metadata/k\uFFFD"),
-			both("/metadata/k\uFFFD"), nil},
-		{"invalid UTF-8 in a key", docOpen, codecOpen("x\xffy", "1"),
-			both("/x\uFFFDy"), both("/x\uFFFDy"), nil},
-		{"invalid UTF-8 in a key that is needed", docOpen,
-			codecSwap(codecOpen(), `"summary"`, "\"sum\xffmary\""),
-			[]at{{"/summary", CodeRequired}, {"/sum\uFFFDmary", CodeInvalidFormat}},
-			both("/sum\uFFFDmary"), nil},
-		{"invalid UTF-8 in a field name", docOpen,
-			codecSwap(codecOpen(), `"name":"legal_name"`, "\"name\":\"legal\xff\""),
-			both("/request/fields/0/name"), both("/request/fields/0/name"), nil},
-		{"invalid UTF-8 in an answer's name", docRespMI, "{\"fields\":{\"na\xffme\":\"x\"}}",
-			both("/fields/na\uFFFDme"), both("/fields/na\uFFFDme"), nil},
-		{"invalid UTF-8 in an answer", docRespMI, "{\"fields\":{\"a\":[\"\xff\"]}}",
-			both("/fields/a/0"), both("/fields/a/0"), nil},
-		{"invalid UTF-8 in a raw payload", docRespRaw, "{\"a\":{\"b\":\"\xff\"}}",
-			both("/a/b"), both("/a/b"), nil},
-		{"invalid UTF-8 in a case's unknown key", docCase,
-			codecSwap(caseText, `"id":`, "\"extra\":\"\xff\",\"id\":"),
-			[]at{{"/extra", CodeUnknownField}}, both("/extra"), nil},
-		{"invalid UTF-8 in an event's data", docEvent, codecSwap(
-			string(codecMust(codecAnsweredEvent().MarshalJSON())),
-			`"summary":"Additional`, "\"summary\":\"\xffAdditional"),
-			both("/data/summary"), both("/data/summary"), nil},
-		{"lone high surrogate", docOpen, summary(`"\ud800"`),
-			both("/summary"), both("/summary"), nil},
-		{"lone low surrogate", docOpen, summary(`"a\udc00b"`),
-			both("/summary"), both("/summary"), nil},
-		{"high surrogate then a letter", docOpen, summary(`"\ud800\u0041"`),
-			both("/summary"), both("/summary"), nil},
-		{"two high surrogates", docOpen, summary(`"\ud800\ud800"`),
-			both("/summary"), both("/summary"), nil},
-		{"reversed pair", docOpen, summary(`"\ude00\ud83d"`),
-			both("/summary"), both("/summary"), nil},
-		{"high surrogate at the end", docOpen, summary(`"x\uD800"`),
-			both("/summary"), both("/summary"), nil},
-		{"lone surrogate in a field name", docRespMI, `{"fields":{"a\ud800b":"x"}}`,
-			both("/fields/a\uFFFDb"), both("/fields/a\uFFFDb"), nil},
-		{"lone surrogate in a metadata value", docUpdate,
-			`{"metadata":{"k":"\udfff"}}`, both("/metadata/k"), both("/metadata/k"), nil},
-		{"surrogate pair", docOpen, summary(`"\ud83d\ude00 \uD83D\uDE00"`), nil, nil,
-			summaryIs("😀 😀")},
-		{"surrogate pair in a key", docOpen,
-			codecOpen("metadata", `{"\ud83d\ude00":"v"}`), nil, nil,
-			func(t *testing.T, v any) {
-				assert.Equal(t, Metadata{"😀": "v"}, v.(*OpenRequest).Metadata)
-			}},
-		{"escaped replacement character", docOpen, summary(`"\ufffd"`), nil, nil,
-			summaryIs("\uFFFD")},
-		{"every escape", docOpen, codecOpen("details", `"\"\\\/\b\f\n\r\t\u00e9"`),
-			both("/details"), nil, func(t *testing.T, v any) {
-				assert.Equal(t, ptr("\"\\/\b\f\n\r\t\u00e9"), v.(*OpenRequest).Details)
-			}},
-		{"escaped NUL in one-line text", docOpen, summary(`"a\u0000b"`),
-			both("/summary"), nil, summaryIs("a\x00b")},
-		{"unescaped line separator", docOpen, summary("\"a\u2028b\""),
-			both("/summary"), nil, summaryIs("a\u2028b")},
-		{"DEL", docOpen, summary("\"a\x7fb\""), both("/summary"), nil, summaryIs("a\x7fb")},
-	}
-}
-
-// codecAnsweredEvent returns the event of codecAnswered.
-func codecAnsweredEvent() *Event {
-	_, ev := codecAnswered()
-	return &ev
-}
-
-func TestDecoder_Strings(t *testing.T) {
-	for _, tc := range codecStrings() {
-		t.Run(tc.name, func(t *testing.T) {
-			for _, mode := range []struct {
-				dec  Decoder
-				want []at
-			}{{codecStrict, tc.strict}, {codecLenient, tc.lenient}} {
-				v, err := tc.doc.decode(mode.dec, []byte(tc.body))
-				if mode.want != nil {
-					assertInvalid(t, err, mode.want...)
-					continue
-				}
-				require.NoError(t, err, "lenient=%v", mode.dec.Lenient)
-				if tc.check != nil {
-					tc.check(t, v)
-				}
-			}
-		})
-	}
-}
-
 // codecPadded returns body followed by spaces up to n bytes.
 func codecPadded(body string, n int) []byte {
 	return []byte(body + strings.Repeat(" ", n-len(body)))
@@ -244,13 +123,17 @@ func TestDecoder_MaxBytes(t *testing.T) {
 		t.Run(string(doc), func(t *testing.T) {
 			body := bodies[doc]
 			for _, dec := range []Decoder{codecStrict, codecLenient} {
-				_, err := doc.decode(dec, codecPadded(body, DefaultMaxBytes))
+				limit := DefaultMaxBytes
+				if dec.Lenient {
+					limit = DefaultLenientMaxBytes
+				}
+				_, err := doc.decode(dec, codecPadded(body, limit))
 				assert.NoError(t, err, "at the limit")
-				_, err = doc.decode(dec, codecPadded(body, DefaultMaxBytes+1))
+				_, err = doc.decode(dec, codecPadded(body, limit+1))
 				assertItems(t, err, ErrInvalid, at{"", CodeTooLarge})
 
 				// The size is checked before the syntax.
-				_, err = doc.decode(dec, codecPadded("{", DefaultMaxBytes+1))
+				_, err = doc.decode(dec, codecPadded("{", limit+1))
 				assertItems(t, err, ErrInvalid, at{"", CodeTooLarge})
 
 				custom := dec
@@ -284,16 +167,26 @@ func TestDecoder_MaxDepth(t *testing.T) {
 		{"answer over the limit", docRespMI, codecStrict, answer(31),
 			[]at{{"/fields/a" + zeros(30), CodeTooDeep}}},
 		{"unknown key at the limit", docOpen, codecLenient,
-			codecOpen("x", codecNested(31)), nil},
+			codecOpen("x", codecNested(63)), nil},
 		{"unknown key over the limit", docOpen, codecLenient,
-			codecOpen("x", codecNested(32)), []at{{"/x" + zeros(31), CodeTooDeep}}},
+			codecOpen("x", codecNested(64)), []at{{"/x" + zeros(63), CodeTooDeep}}},
+		{"strict unknown key at the limit", docOpen, codecStrict,
+			codecOpen("x", codecNested(31)), []at{{"/x", CodeUnknownField}}},
 		{"strict unknown key over the limit", docOpen, codecStrict,
 			codecOpen("x", codecNested(32)), []at{{"/x" + zeros(31), CodeTooDeep}}},
+		{"lenient case deeper than the strict limit", docCase, codecLenient,
+			codecSwap(codecCaseText(), `"metadata":{`, `"x":`+codecNested(62)+`,"metadata":{`),
+			nil},
 		{"example over the limit", docOpen, codecStrict, codecOpen("request", `{"fields":[`+
 			`{"name":"a","type":"string","description":"A.","example":`+
 			codecNested(29)+`}]}`),
 			[]at{{"/request/fields/0/example" + zeros(28), CodeTooDeep}}},
 		{"custom limit", docRespMI, Decoder{MaxDepth: 3}, answer(1), nil},
+		{"custom limit above the default", docRespMI, Decoder{MaxDepth: 40}, answer(38), nil},
+		{"over a custom limit above the default", docRespMI, Decoder{MaxDepth: 40},
+			answer(39), []at{{"/fields/a" + zeros(38), CodeTooDeep}}},
+		{"lenient custom limit below the default", docRespMI,
+			Decoder{Lenient: true, MaxDepth: 3}, answer(2), []at{{"/fields/a/0", CodeTooDeep}}},
 		{"over a custom limit", docRespMI, Decoder{MaxDepth: 3}, answer(2),
 			[]at{{"/fields/a/0", CodeTooDeep}}},
 		{"custom limit of one", docRespMI, Decoder{MaxDepth: 1}, `{"fields":{}}`,
@@ -322,20 +215,25 @@ func TestDecoder_DeepNesting(t *testing.T) {
 	bodies := []struct {
 		name string
 		body string
-		at   string
+		at   func(depth int) string
 	}{
-		{"arrays", codecNested(n), strings.Repeat("/0", DefaultMaxDepth)},
+		{"arrays", codecNested(n), func(d int) string { return strings.Repeat("/0", d) }},
 		{"objects", strings.Repeat(`{"a":`, n) + "1" + strings.Repeat("}", n),
-			strings.Repeat("/a", DefaultMaxDepth)},
-		{"unterminated", strings.Repeat(`{"a":[`, n), strings.Repeat("/a/0", 16)},
+			func(d int) string { return strings.Repeat("/a", d) }},
+		{"unterminated", strings.Repeat(`{"a":[`, n),
+			func(d int) string { return strings.Repeat("/a/0", d/2) }},
 	}
 	for _, tc := range bodies {
 		for _, doc := range codecDocs {
 			for _, dec := range []Decoder{codecStrict, codecLenient} {
+				depth := DefaultMaxDepth
+				if dec.Lenient {
+					depth = DefaultLenientMaxDepth
+				}
 				name := tc.name + "/" + string(doc) + "/lenient=" + strconv.FormatBool(dec.Lenient)
 				t.Run(name, func(t *testing.T) {
 					_, err := doc.decode(dec, []byte(tc.body))
-					assertInvalid(t, err, at{tc.at, CodeTooDeep})
+					assertInvalid(t, err, at{tc.at(depth), CodeTooDeep})
 				})
 			}
 		}
@@ -395,22 +293,6 @@ func TestDecoder_DoesNotModifyInput(t *testing.T) {
 				before := bytes.Clone(data)
 				_, _ = doc.decode(dec, data)
 				assert.Equal(t, before, data, "body %d as %s", i, doc)
-			}
-		}
-	}
-}
-
-// TestPlainRun_AgreesWithTable pins the word-at-a-time scan of plainRun to
-// the byte table it stands for, from every start.
-func TestPlainRun_AgreesWithTable(t *testing.T) {
-	for _, s := range wordSamples() {
-		for i := 0; i <= len(s); i++ {
-			j := i
-			for j < len(s) && plain[s[j]] {
-				j++
-			}
-			if got := plainRun(s, i); got != j {
-				t.Fatalf("plainRun(%q, %d) = %d, want %d", s, i, got, j)
 			}
 		}
 	}

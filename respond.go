@@ -16,8 +16,10 @@ func (c *Case) CheckResponse(resp Payload) error {
 	return rep.err()
 }
 
+// checkResponse reports the problems of resp as the response to c's
+// request, at pointers relative to the response.
 func checkResponse(c *Case, resp Payload, rep *report) {
-	if resp == nil {
+	if isAbsent(resp) {
 		rep.add("", CodeRequired, "response is required")
 		return
 	}
@@ -30,7 +32,7 @@ func checkResponse(c *Case, resp Payload, rep *report) {
 		return
 	}
 	req := c.Request
-	if req != nil && !k.fits(req, false) {
+	if isAbsent(req) || !k.fits(req, false) {
 		req = nil
 	}
 	k.checkResponse(req, resp, "", rep)
@@ -43,8 +45,13 @@ func checkResponse(c *Case, resp Payload, rep *report) {
 // under_review and produces case.updated. Sending the identical response
 // again while the case is under_review returns an equal case with no
 // event. Any other call outside needs_response is an
-// [ErrNotAwaitingResponse] error, or [ErrClosed] on a closed case. Respond
-// does not modify c or resp.
+// [ErrNotAwaitingResponse] error, or [ErrClosed] on a closed case.
+//
+// As in [Update], the problems of the input come first: a response that
+// does not answer the request is an [ErrInvalid] error (HTTP 400) with
+// every problem, whatever the case's status; only a valid one meets the
+// state (HTTP 409). A nil resp, or a nil pointer of a response type, is
+// reported as required at "". Respond does not modify c or resp.
 func Respond(c *Case, resp Payload, env Env) (*Case, []Event, error) {
 	var rep report
 	checkResponse(c, resp, &rep)

@@ -248,6 +248,24 @@ func TestRespond_NotAwaitingResponse(t *testing.T) {
 	}
 }
 
+// TestRespond_InputProblemsBeforeState checks the precedence Respond
+// documents: answers that do not fit the request are refused for what
+// they are (400) in any status; valid ones meet the state (409).
+func TestRespond_InputProblemsBeforeState(t *testing.T) {
+	bad := func() Payload { return lcAnswers(map[string]any{"legal_name": 5, "x": 1}) }
+	for _, start := range []string{"resolved", "superseded_answered", "under_review_answered"} {
+		t.Run(start, func(t *testing.T) {
+			c := lcStartNamed(t, start)
+
+			_, _, err := Respond(c, bad(), testEnv(lcNow))
+			assertInvalid(t, err,
+				at{"/fields/legal_name", CodeInvalidType},
+				at{"/fields/x", CodeUnknownField})
+			assert.Equal(t, 400, ProblemFor(err).Status)
+		})
+	}
+}
+
 func TestRespond_RATermination(t *testing.T) {
 	agent := &SuccessorAgent{Name: "New Agent Inc.", Address: &Address{
 		StreetLine1: "2 Side St", City: "Dover", Region: "DE", PostalCode: "19901",
@@ -296,4 +314,88 @@ func TestRespond_ThenResolve_DefaultReason(t *testing.T) {
 	assert.NoError(t, got.Validate())
 	require.Len(t, events, 1)
 	assert.Equal(t, EventCaseUpdated, events[0].Type)
+}
+
+func TestCase_CheckResponse_UnrequestedFields(t *testing.T) {
+	tests := []struct {
+		name    string
+		answers map[string]any
+		want    []at
+	}{
+		{name: "one unknown", answers: map[string]any{"f": "a", "g": "b"},
+			want: []at{{"/fields/g", CodeUnknownField}}},
+		{name: "unknown null", answers: map[string]any{"f": "a", "g": nil},
+			want: []at{{"/fields/g", CodeUnknownField}}},
+		{name: "escaped name", answers: map[string]any{"f": "a", "a/b~c": "x"},
+			want: []at{{"/fields/a~1b~0c", CodeUnknownField}}},
+		{name: "several, sorted", answers: map[string]any{"z": 1, "f": "a", "b": 2},
+			want: []at{{"/fields/b", CodeUnknownField}, {"/fields/z", CodeUnknownField}}},
+		{name: "unknown and missing", answers: map[string]any{"g": "b"},
+			want: []at{{"/fields/f", CodeRequired}, {"/fields/g", CodeUnknownField}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := caseWithSpecs(t, FieldSpec{Name: "f", Type: FieldString,
+				Description: "d", Required: true})
+
+			err := c.CheckResponse(&MissingInformationResponse{Fields: tc.answers})
+
+			assertInvalid(t, err, tc.want...)
+		})
+	}
+}
+
+// TestCase_CheckResponse_AllProblems checks that one response reports the
+// problems of every field at once, in pointer order.
+func TestCase_CheckResponse_AllProblems(t *testing.T) {
+	c := mustOpen(t, validOpen())
+	resp := &MissingInformationResponse{Fields: map[string]any{
+		"office":  map[string]any{"street_line_1": "1 Main St", "country": "us"},
+		"email":   "Name <a@b.co>",
+		"entity":  "lp",
+		"nickame": "x",
+	}}
+
+	err := c.CheckResponse(resp)
+
+	assertInvalid(t, err,
+		at{"/fields/email", CodeInvalidFormat},
+		at{"/fields/entity", CodeInvalidValue},
+		at{"/fields/legal_name", CodeRequired},
+		at{"/fields/nickame", CodeUnknownField},
+		at{"/fields/office/city", CodeRequired},
+		at{"/fields/office/country", CodeInvalidFormat},
+		at{"/fields/office/postal_code", CodeRequired},
+		at{"/fields/office/region", CodeRequired},
+	)
+}
+
+func TestDecoder_Response_MatchesEncodingJSON(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		kind Kind
+		body string
+		want Payload
+	}{
+		{"no answers", KindMissingInformation, `{"fields":{}}`,
+			&MissingInformationResponse{}},
+		{"answers", KindMissingInformation,
+			`{"fields":{"a":"Caf\u00e9","b":-1.5e-3,"c":false,"d":null,` +
+				`"e":{"x":[1,"2",{"y":null}]},"\ud83d\ude00":"\/"}}`,
+			&MissingInformationResponse{}},
+		{"acknowledgement", KindRATermination, `{"acknowledged":true}`,
+			&RATerminationResponse{}},
+		{"successor", KindRATermination,
+			`{"acknowledged":true,"successor_agent":{"name":"Agents",` +
+				`"address":{"street_line_1":"1 Main St","street_line_2":"Suite 2",` +
+				`"city":"Dover","county":"Kent","region":"DE","postal_code":"19901",` +
+				`"country":"US"}}}`, &RATerminationResponse{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			codecUnmarshal(t, []byte(tc.body), tc.want)
+			got, err := codecStrict.Response(tc.kind, []byte(tc.body))
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got)
+		})
+	}
 }

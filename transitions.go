@@ -1,54 +1,24 @@
 package cases
 
-import (
-	"slices"
-	"time"
+import "slices"
 
-	"github.com/google/uuid"
-)
-
-// Env supplies what an operation takes from outside its case and input:
-// the time and new IDs. The zero Env uses the current time and UUIDv7.
-type Env struct {
-	// Now is the time of the operation. Zero means the current time. It is
-	// stored in UTC.
-	Now time.Time
-
-	// NewID returns the ID of a new case or event. Nil means
-	// [uuid.NewV7].
-	NewID func() (uuid.UUID, error)
-}
-
-func (e Env) now() time.Time {
-	if e.Now.IsZero() {
-		return time.Now().UTC()
-	}
-	return e.Now.UTC()
-}
-
-func (e Env) newID() (string, error) {
-	gen := e.NewID
-	if gen == nil {
-		gen = uuid.NewV7
-	}
-	id, err := gen()
-	if err != nil {
-		return "", err
-	}
-	return id.String(), nil
-}
-
-// Operation names the call that makes a move.
+// Operation names the call that makes a move of the lifecycle. Only the
+// values below occur in the table of [Transitions].
 type Operation string
 
 // The operations that move a case.
 const (
-	OpOpen    Operation = "open"
-	OpUpdate  Operation = "update"
+	// OpOpen is [Open], which brings a case into its first status.
+	OpOpen Operation = "open"
+	// OpUpdate is [Update], and [CloseForParent], which updates.
+	OpUpdate Operation = "update"
+	// OpRespond is [Respond], which stores a response.
 	OpRespond Operation = "respond"
 )
 
-// Transition is one move of the lifecycle that the operations allow.
+// Transition is one move of the lifecycle that the operations allow. The
+// table lists real moves only: a repeat of a case's status is not a move
+// (see [CheckMove]).
 type Transition struct {
 	// From is the status before the move; "" for a case being opened.
 	From Status
@@ -140,110 +110,4 @@ func (t Transition) Events() []EventType {
 		return []EventType{EventCaseOpened, EventCaseUpdated}
 	}
 	return []EventType{EventCaseUpdated}
-}
-
-// CheckMove reports why an update may not move a case from status from to
-// status to with the given reason ("" for none), when the case holds a
-// response or not. It returns nil when the move is allowed, or an [*Error]:
-// [ErrClosed] from a terminal status, [ErrTransition] for a move the table
-// lacks or a resolution that needs a response, [ErrInvalid] for an unknown
-// status or a reason that does not belong to the target.
-func CheckMove(from, to Status, reason ResolutionReason, hasResponse bool) error {
-	_, err := resolveMove(from, to, reason, hasResponse)
-	return err
-}
-
-// resolveMove checks a move made by update and returns the reason it
-// closes the case with: the given one, or the default.
-func resolveMove(from, to Status, reason ResolutionReason,
-	hasResponse bool) (ResolutionReason, error) {
-	switch {
-	case !to.IsKnown():
-		return "", stateError("/status", CodeUnknownValue, "status is not a known value")
-	case from.IsTerminal():
-		return "", stateError("", CodeCaseClosed, "case is closed and cannot change")
-	case reason != "" && !reason.IsKnown():
-		return "", stateError("/resolution_reason", CodeUnknownValue,
-			"resolution_reason is not a known value")
-	case reason != "" && !to.IsTerminal():
-		return "", stateError("/resolution_reason", CodeNotAllowed,
-			"resolution_reason is only allowed with a move to a terminal status")
-	}
-	t := findMove(from, to, OpUpdate)
-	if t == nil {
-		return "", stateError("/status", CodeInvalidTransition,
-			"status cannot move from "+string(from)+" to "+string(to))
-	}
-	if t.Reasons == nil {
-		return "", nil
-	}
-	return pickReason(t, reason, hasResponse)
-}
-
-// pickReason applies the reason rules of a move to a terminal status.
-func pickReason(t *Transition, reason ResolutionReason,
-	hasResponse bool) (ResolutionReason, error) {
-	if reason == "" {
-		switch {
-		case t.To == StatusResolved && hasResponse:
-			return ReasonResponseReceived, nil
-		case t.To == StatusResolved:
-			return "", stateError("/resolution_reason", CodeReasonRequired,
-				"resolution_reason is required to resolve a case without a response")
-		}
-		return "", stateError("/resolution_reason", CodeRequired,
-			"resolution_reason is required to supersede a case")
-	}
-	if reason.Status() != t.To {
-		return "", stateError("/resolution_reason", CodeInvalidValue,
-			"resolution_reason does not belong to status "+string(t.To))
-	}
-	if reason == ReasonResponseReceived && !hasResponse {
-		return "", stateError("/resolution_reason", CodeInvalidTransition,
-			"resolution_reason response_received needs a stored response")
-	}
-	return reason, nil
-}
-
-// ParentOutcome is how a case's parent ended.
-type ParentOutcome string
-
-// The outcomes of a parent.
-const (
-	ParentCompleted ParentOutcome = "completed"
-	ParentCanceled  ParentOutcome = "canceled"
-	ParentFailed    ParentOutcome = "failed"
-	ParentRejected  ParentOutcome = "rejected"
-)
-
-// reason returns the resolution reason that supersedes a case whose parent
-// ended with o; a rejected parent counts as failed.
-func (o ParentOutcome) reason() ResolutionReason {
-	switch o {
-	case ParentCompleted:
-		return ReasonParentCompleted
-	case ParentCanceled:
-		return ReasonParentCanceled
-	case ParentFailed, ParentRejected:
-		return ReasonParentFailed
-	}
-	return ""
-}
-
-// CloseForParent supersedes an open case whose parent ended, with the
-// reason that fits the outcome: parent_completed, parent_canceled, or
-// parent_failed for a failed or rejected parent. A case that is already
-// closed is returned unchanged with no event and no error, so that a
-// caller may close every case of a parent without sorting them first. An
-// unknown outcome is an [ErrInvalid] error at "/outcome".
-func CloseForParent(c *Case, outcome ParentOutcome, env Env) (*Case, []Event, error) {
-	reason := outcome.reason()
-	if reason == "" {
-		return nil, nil, stateError("/outcome", CodeUnknownValue, "outcome is not a known value")
-	}
-	if c.Status.IsTerminal() {
-		return c.Clone(), nil, nil
-	}
-	status := StatusSuperseded
-	return Update(c, &UpdateRequest{Status: &status, ResolutionReason: &reason}, env)
 }

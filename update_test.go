@@ -3,6 +3,7 @@ package cases
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 	"testing"
 	"time"
@@ -445,56 +446,118 @@ func TestUpdate_FlipBack_KeepsResponse(t *testing.T) {
 	assert.Equal(t, EventCaseUpdated, events[0].Type)
 }
 
-func TestDecoder_Update_FixedKeys(t *testing.T) {
+// TestUpdate_EveryProblemAtOnce checks that an update reports every
+// problem of its input, and of the case it would make, in one error.
+func TestUpdate_EveryProblemAtOnce(t *testing.T) {
+	fifty := map[string]*string{}
+	for i := range 50 {
+		fifty[fmt.Sprintf("new%02d", i)] = ptr("v")
+	}
+	past := lcNow.Add(-time.Hour)
 	tests := []struct {
-		name string
-		body string
-		want []at
+		name   string
+		start  string
+		update *UpdateRequest
+		want   []at
 	}{
-		{"parent_type", `{"parent_type":"filing"}`, []at{{"/parent_type", CodeNotAllowed}}},
-		{"parent_id", `{"parent_id":"fil_1"}`, []at{{"/parent_id", CodeNotAllowed}}},
-		{"kind", `{"kind":"missing_information"}`, []at{{"/kind", CodeNotAllowed}}},
-		{"request", `{"request":{"fields":[]}}`, []at{{"/request", CodeNotAllowed}}},
-		{"all four", `{"kind":"x","parent_id":"p","parent_type":"y","request":null}`, []at{
-			{"/kind", CodeNotAllowed}, {"/parent_id", CodeNotAllowed},
-			{"/parent_type", CodeNotAllowed}, {"/request", CodeNotAllowed},
-		}},
-		{"reason without status", `{"resolution_reason":"no_response_needed"}`,
-			[]at{{"/resolution_reason", CodeNotAllowed}}},
-		{"reason of the wrong status", `{"status":"resolved","resolution_reason":"parent_failed"}`,
-			[]at{{"/resolution_reason", CodeInvalidValue}}},
+		{"superseded without a reason, due time in the past", "needs_response",
+			&UpdateRequest{Status: ptr(StatusSuperseded), DueAt: Set(past)},
+			[]at{{"/due_at", CodeInvalidValue}, {"/resolution_reason", CodeRequired}}},
+		{"superseded without a reason, 51 metadata pairs", "needs_response",
+			&UpdateRequest{Status: ptr(StatusSuperseded), Metadata: fifty},
+			[]at{{"/metadata", CodeTooMany}, {"/resolution_reason", CodeRequired}}},
+		{"a reason of another status, a blank summary, a bad key", "under_review_answered",
+			&UpdateRequest{
+				Status: ptr(StatusResolved), ResolutionReason: ptr(ReasonParentFailed),
+				Summary: ptr(" "), Metadata: map[string]*string{"a]": ptr("v")},
+			},
+			[]at{
+				{"/metadata/a]", CodeInvalidFormat},
+				{"/resolution_reason", CodeInvalidValue},
+				{"/summary", CodeRequired},
+			}},
+		{"unknown status and reason, long details, due time now", "needs_response",
+			&UpdateRequest{
+				Status: ptr(Status("closed")), ResolutionReason: ptr(ResolutionReason("x")),
+				Details: Set(strings.Repeat("d", 10001)), DueAt: Set(lcNow),
+			},
+			[]at{
+				{"/details", CodeTooLong},
+				{"/due_at", CodeInvalidValue},
+				{"/resolution_reason", CodeUnknownValue},
+				{"/status", CodeUnknownValue},
+			}},
+		{"a bad key removed and 51 pairs", "needs_response",
+			&UpdateRequest{Metadata: func() map[string]*string {
+				m := maps.Clone(fifty)
+				m["b[0]"] = nil
+				return m
+			}()},
+			[]at{{"/metadata", CodeTooMany}, {"/metadata/b[0]", CodeInvalidFormat}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			u, err := Decoder{}.Update([]byte(tt.body))
+			c := lcStartNamed(t, tt.start)
+			before := c.Clone()
+
+			got, events, err := Update(c, tt.update, testEnv(lcNow))
 			assertInvalid(t, err, tt.want...)
-			assert.Nil(t, u)
+			assert.Equal(t, 400, ProblemFor(err).Status)
+			assert.Nil(t, got)
+			assert.Nil(t, events)
+			assert.Equal(t, before, c)
 		})
 	}
 }
 
-func TestDecoder_Update_Patches(t *testing.T) {
-	due := t0.Add(100 * time.Hour)
+// TestUpdate_InputProblemsBeforeState checks the precedence that Update
+// documents: a malformed update is refused for its input (400) even when
+// the case's state would refuse it too (409); a well-formed one meets the
+// state.
+func TestUpdate_InputProblemsBeforeState(t *testing.T) {
 	tests := []struct {
-		name string
-		body string
-		want *UpdateRequest
+		name   string
+		start  string
+		update *UpdateRequest
+		family error
+		want   []at
 	}{
-		{"empty", `{}`, &UpdateRequest{}},
-		{"clear details and due_at", `{"details":null,"due_at":null}`,
-			&UpdateRequest{Details: Clear[string](), DueAt: Clear[time.Time]()}},
-		{"set details and due_at", `{"details":"d","due_at":"2026-03-05T13:00:00+00:00"}`,
-			&UpdateRequest{Details: Set("d"), DueAt: Set(due)}},
-		{"metadata merge", `{"metadata":{"a":"1","b":null}}`,
-			&UpdateRequest{Metadata: map[string]*string{"a": ptr("1"), "b": nil}}},
-		{"close", `{"status":"superseded","resolution_reason":"parent_failed"}`,
-			lcMove(StatusSuperseded, ReasonParentFailed)},
+		{"closed case, blank summary", "resolved",
+			&UpdateRequest{Summary: ptr("")},
+			ErrInvalid, []at{{"/summary", CodeRequired}}},
+		{"closed case, reopened with a due time in the past", "superseded",
+			&UpdateRequest{Status: ptr(StatusNeedsResponse), DueAt: Set(lcNow)},
+			ErrInvalid, []at{{"/due_at", CodeInvalidValue}}},
+		{"closed case, well-formed change", "superseded",
+			&UpdateRequest{Status: ptr(StatusNeedsResponse), DueAt: Set(lcNow.Add(time.Hour))},
+			ErrClosed, []at{{"", CodeCaseClosed}}},
+		{"closed case, a reason of another status", "resolved",
+			lcMove(StatusResolved, ReasonParentFailed),
+			ErrInvalid, []at{{"/resolution_reason", CodeInvalidValue}}},
+		{"no reason and no response, blank summary", "needs_response",
+			&UpdateRequest{Status: ptr(StatusResolved), Summary: ptr("")},
+			ErrInvalid, []at{{"/summary", CodeRequired}}},
+		{"no reason and no response", "needs_response",
+			&UpdateRequest{Status: ptr(StatusResolved), Summary: ptr("S.")},
+			ErrTransition, []at{{"/resolution_reason", CodeReasonRequired}}},
+		{"closed case, 51 metadata pairs", "resolved_answered",
+			&UpdateRequest{Metadata: func() map[string]*string {
+				m := map[string]*string{}
+				for i := range 50 {
+					m[fmt.Sprintf("k%02d", i)] = ptr("v")
+				}
+				return m
+			}()},
+			ErrInvalid, []at{{"/metadata", CodeTooMany}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			u, err := Decoder{}.Update([]byte(tt.body))
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, u)
+			c := lcStartNamed(t, tt.start)
+
+			got, events, err := Update(c, tt.update, testEnv(lcNow))
+			assertItems(t, err, tt.family, tt.want...)
+			assert.Nil(t, got)
+			assert.Nil(t, events)
 		})
 	}
 }
