@@ -46,6 +46,7 @@ func ExampleSchema() {
 	// - unique_field_names
 	// - enum_example_in_options
 	// - finite_numbers
+	// - integer_exponent
 	// - email_syntax
 	// - url_syntax
 	// - timestamp_utc_year

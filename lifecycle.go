@@ -10,7 +10,9 @@ import (
 // or "markdown" (a table of every move with its operation, resolution
 // reasons, events and rule, and a row for each terminal status). Each
 // move is labelled with its operation, the reasons it takes and the events
-// of [Transition.Events]. The text ends in a newline and is the same on
+// of [Transition.Events]. In the Markdown table a pipe or a backslash in a
+// cell is escaped and a line break becomes a space, so that each row stays
+// one line of six cells. The text ends in a newline and is the same on
 // every call; an unknown format is an error.
 func LifecycleDiagram(format string) (string, error) {
 	var b strings.Builder
@@ -20,7 +22,7 @@ func LifecycleDiagram(format string) (string, error) {
 	case "dot":
 		writeDOT(&b)
 	case "markdown":
-		writeMarkdown(&b)
+		writeMarkdown(&b, Transitions())
 	default:
 		return "", fmt.Errorf("cases: no lifecycle format %q: use mermaid, dot or markdown", format)
 	}
@@ -63,20 +65,22 @@ func writeDOT(b *strings.Builder) {
 	b.WriteString("}\n")
 }
 
-func writeMarkdown(b *strings.Builder) {
+// writeMarkdown writes the table of moves ts as a GitHub-flavoured
+// Markdown table, one row per move and one per terminal status.
+func writeMarkdown(b *strings.Builder, ts []Transition) {
 	b.WriteString("| from | to | operation | resolution reasons | events | rule |\n")
 	b.WriteString("|---|---|---|---|---|---|\n")
-	for _, t := range Transitions() {
+	for _, t := range ts {
 		from := "(new)"
 		if t.From != "" {
 			from = code(string(t.From))
 		}
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", from, code(string(t.To)),
-			t.Op, codeList(t.Reasons), codeList(t.Events()), t.Rule)
+			cell(string(t.Op)), codeList(t.Reasons), codeList(t.Events()), cell(t.Rule))
 	}
 	for _, s := range terminalStates() {
-		fmt.Fprintf(b, "| %s | — | — | — | — | terminal: no move leaves it (`%s`) |\n",
-			code(string(s)), CodeCaseClosed)
+		fmt.Fprintf(b, "| %s | — | — | — | — | terminal: no move leaves it (%s) |\n",
+			code(string(s)), code(string(CodeCaseClosed)))
 	}
 }
 
@@ -124,4 +128,19 @@ func codeList[T ~string](v []T) string {
 	return strings.Join(parts, ", ")
 }
 
-func code(s string) string { return "`" + s + "`" }
+// cellEscaper keeps text within one cell of a Markdown table: a backslash
+// and a pipe are escaped, and a line break, which would end the row,
+// becomes a space.
+var cellEscaper = strings.NewReplacer(`\`, `\\`, "|", `\|`,
+	"\r\n", " ", "\n", " ", "\r", " ")
+
+// cell returns s as the text of a Markdown table cell.
+func cell(s string) string { return cellEscaper.Replace(s) }
+
+// codeEscaper keeps a code span within one cell of a Markdown table: a
+// pipe is escaped (tables read the escape even in code, where a backslash
+// is otherwise literal), and a line break becomes a space.
+var codeEscaper = strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ", "\r", " ")
+
+// code returns s as a code span for a Markdown table cell.
+func code(s string) string { return "`" + codeEscaper.Replace(s) + "`" }

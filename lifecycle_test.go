@@ -111,6 +111,40 @@ func TestLifecycleDiagram_EveryMoveInEveryFormat(t *testing.T) {
 		"terminal: no move leaves it (`case_closed`) |\n")
 }
 
+func TestLifecycleDiagram_MarkdownKeepsEachCellInItsColumn(t *testing.T) {
+	var b strings.Builder
+	writeMarkdown(&b, []Transition{{
+		From: "a|b", To: StatusUnderReview, Op: OpUpdate,
+		Rule: `needs x | y, \| stays text` + "\nand one line",
+	}})
+	assert.Equal(t, "| from | to | operation | resolution reasons | events | rule |\n"+
+		"|---|---|---|---|---|---|\n"+
+		"| `a\\|b` | `under_review` | update | — | `case.updated` | "+
+		`needs x \| y, \\\| stays text and one line |`+"\n"+
+		"| `resolved` | — | — | — | — | terminal: no move leaves it (`case_closed`) |\n"+
+		"| `superseded` | — | — | — | — | terminal: no move leaves it (`case_closed`) |\n",
+		b.String())
+}
+
+func TestLifecycleDiagram_MarkdownRowsHaveSixCells(t *testing.T) {
+	md, err := LifecycleDiagram("markdown")
+	require.NoError(t, err)
+	for _, line := range strings.Split(strings.TrimSuffix(md, "\n"), "\n") {
+		unescaped := strings.ReplaceAll(strings.ReplaceAll(line, `\\`, ""), `\|`, "")
+		assert.Equal(t, 7, strings.Count(unescaped, "|"), "%q", line)
+	}
+}
+
+func TestLifecycle_GoldenFilesAreThoseRendered(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "lifecycle", "*"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{
+		filepath.Join("testdata", "lifecycle", "lifecycle.dot"),
+		filepath.Join("testdata", "lifecycle", "lifecycle.md"),
+		filepath.Join("testdata", "lifecycle", "lifecycle.mmd"),
+	}, files)
+}
+
 func TestLifecycleDiagram_UnknownFormat(t *testing.T) {
 	got, err := LifecycleDiagram("svg")
 	assert.Equal(t, "", got)

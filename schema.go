@@ -7,8 +7,6 @@ import (
 	"maps"
 	"reflect"
 	"slices"
-	"strconv"
-	"strings"
 )
 
 // This file renders the rules of rules.go as JSON Schema (draft 2020-12).
@@ -17,9 +15,11 @@ import (
 // lengths or item counts, known becomes the enum of the type's known
 // values, and the project's own tags become patterns. What no tag says
 // (the keys a mirror leaves out, the rules across fields) is added here
-// from the exported lists, the transition table and the constants of
-// validate.go, and what JSON Schema cannot say is named in each schema's
-// description and in its x-not-expressible list.
+// from the exported lists, the transition table and the library's own
+// limits, asked of the rules that hold them (schema_defs.go), and what
+// JSON Schema cannot say, or what validators decide otherwise than the
+// library, is named in each schema's description and in its
+// x-not-expressible list (schema_gaps.go).
 
 // SchemaNames returns the names of the schemas that [Schema] renders,
 // sorted: "case", "event", "open", "update", and "respond.KIND" for each
@@ -33,8 +33,9 @@ func SchemaNames() []string {
 // the case object or the event envelope. The schema is the strict view,
 // generated from the package's own rules: unknown keys and unknown enum
 // values are refused, as strict validation refuses them. The rules a
-// schema cannot express are listed in its description and, by name, in
-// its "x-not-expressible" keyword. The text is indented JSON with sorted
+// schema cannot express, and those that JSON Schema validators are known
+// to decide otherwise than the library, are listed in its description
+// and, by name, in its "x-not-expressible" keyword. The text is indented JSON with sorted
 // keys, ending in a newline; it is the same on every call. An unknown name
 // is an error.
 func Schema(name string) ([]byte, error) {
@@ -63,57 +64,6 @@ func Schema(name string) ([]byte, error) {
 // jsonObj is one JSON Schema object while it is built.
 type jsonObj = map[string]any
 
-// schemaGap is a rule that the library checks and JSON Schema cannot say.
-type schemaGap struct {
-	id   string
-	text string
-}
-
-// The rules no schema expresses, by the name x-not-expressible gives them.
-var (
-	gapDuplicateKeys = schemaGap{"duplicate_keys",
-		"a key given twice in one object is refused; a JSON Schema validator sees one of them"}
-	gapUTF8 = schemaGap{"invalid_utf8",
-		"strings must be valid UTF-8 with no lone UTF-16 surrogate escape"}
-	gapSizeDepth = schemaGap{"size_and_depth",
-		"a document must be at most " + strconv.Itoa(DefaultMaxBytes>>20) +
-			" MiB and nest at most " + strconv.Itoa(DefaultMaxDepth) + " levels deep"}
-	gapUniqueNames = schemaGap{"unique_field_names",
-		"field names are unique within a request"}
-	gapEnumExample = schemaGap{"enum_example_in_options",
-		"the example of an enum field must be one of its options"}
-	gapFinite = schemaGap{"finite_numbers",
-		"a number must be finite within float64 range (1e400 is refused)"}
-	gapEmail = schemaGap{"email_syntax",
-		"an email is checked by go-playground/validator's email rule; format email approximates it"}
-	gapURL = schemaGap{"url_syntax",
-		"a url is checked by go-playground/validator's http_url rule; " +
-			"format uri and the pattern approximate it"}
-	gapTimeOrder = schemaGap{"timestamp_order",
-		"created_at <= opened_at <= updated_at, " +
-			"and resolved_at lies between created_at and updated_at"}
-	gapUTCYear = schemaGap{"timestamp_utc_year",
-		"a timestamp must fall within the years 0000 to 9999 once converted to UTC"}
-	gapResponse = schemaGap{"response_against_request",
-		"a response is checked against the case's request: every required field answered, " +
-			"no field that was not asked for, each answer valid for its field's type and options"}
-	gapDueAt = schemaGap{"due_at_later_than_now",
-		"a due_at that the operation sets must be later than the time of the operation"}
-	gapTransitions = schemaGap{"transitions",
-		"a status move must be in the lifecycle table; " +
-			"response_received needs a stored response; " +
-			"a closed case changes only its metadata"}
-	gapMetadataMerge = schemaGap{"metadata_merge_limit",
-		"metadata merges into the case's, and the limit of " + strconv.Itoa(maxMetadataPairs) +
-			" pairs applies to the result"}
-)
-
-// decoderGaps are the rules of the strict decoder that no schema says.
-var decoderGaps = []schemaGap{gapDuplicateKeys, gapUTF8, gapSizeDepth}
-
-// requestGaps are the rules of a request that no schema says.
-var requestGaps = []schemaGap{gapUniqueNames, gapEnumExample, gapFinite, gapEmail, gapURL}
-
 // schemaRoots returns the builder of every schema, by name.
 func schemaRoots() map[string]func() jsonObj {
 	roots := map[string]func() jsonObj{
@@ -126,27 +76,6 @@ func schemaRoots() map[string]func() jsonObj {
 		roots["respond."+string(k)] = func() jsonObj { return respondSchema(k) }
 	}
 	return roots
-}
-
-// rootSchema gives a schema its title, its description and the names of
-// the rules it cannot express.
-func rootSchema(s jsonObj, title, about string, gaps ...schemaGap) jsonObj {
-	var b strings.Builder
-	b.WriteString(about)
-	b.WriteString(" This is the strict view, as a service checks its input: unknown keys" +
-		" and unknown enum values are refused. Lenient readers (a partner reading" +
-		" cases and events) ignore unknown keys and accept enum values added later," +
-		" since the API is in preview.")
-	b.WriteString(" Not expressed by this schema, and checked by the library:")
-	ids := make([]any, len(gaps))
-	for i, g := range gaps {
-		b.WriteString(" (" + strconv.Itoa(i+1) + ") " + g.id + ": " + g.text + ".")
-		ids[i] = g.id
-	}
-	s["title"] = title
-	s["description"] = b.String()
-	s["x-not-expressible"] = ids
-	return s
 }
 
 func openSchema() jsonObj {
@@ -211,10 +140,11 @@ func updateSchema() jsonObj {
 
 func respondSchema(k Kind) jsonObj {
 	s := jsonObj{"$ref": "#/$defs/response." + string(k)}
-	gaps := decoderGaps
+	gaps := slices.Clone(decoderGaps)
 	if k == KindMissingInformation {
-		gaps = append(slices.Clone(gaps), gapResponse)
+		gaps = append(gaps, gapResponse)
 	}
+	gaps = append(gaps, gapAwaiting)
 	return rootSchema(s, "Respond to a "+string(k)+" case",
 		"The body of POST /v1/case/{id}/response for a case of kind "+string(k)+
 			": the kind's response payload itself.", gaps...)
@@ -329,42 +259,6 @@ func kindConditions(withResponse bool) []any {
 	return conds
 }
 
-// fieldSpecDef is a field spec, with its example shaped by its type and
-// its options required for an enum field and refused for the others.
-func fieldSpecDef() jsonObj {
-	spec := reflect.TypeFor[FieldSpec]()
-	s := objectSchema(reflect.TypeFor[fieldSpecRules](), spec, map[string]jsonObj{
-		"required": {"type": []any{"boolean", "null"}},
-		"example":  {"description": "a valid value of the field's type; null means none"},
-	})
-	s["properties"].(jsonObj)["options"].(jsonObj)["uniqueItems"] = true
-	conds := []any{jsonObj{
-		"if": ifType(FieldEnum),
-		"then": jsonObj{
-			"required":   []any{"options"},
-			"properties": jsonObj{"options": jsonObj{"type": "array"}},
-		},
-		"else": jsonObj{"properties": jsonObj{"options": jsonObj{"type": "null"}}},
-	}}
-	for _, t := range FieldTypes() {
-		conds = append(conds, jsonObj{
-			"if": ifType(t),
-			"then": jsonObj{"properties": jsonObj{
-				"example": nullable(ref("value." + string(t))),
-			}},
-		})
-	}
-	s["allOf"] = conds
-	return s
-}
-
-func ifType(t FieldType) jsonObj {
-	return jsonObj{
-		"required":   []any{"type"},
-		"properties": jsonObj{"type": jsonObj{"const": string(t)}},
-	}
-}
-
 func ifStatus(st string, then jsonObj) jsonObj {
 	return jsonObj{
 		"if": jsonObj{
@@ -373,42 +267,4 @@ func ifStatus(st string, then jsonObj) jsonObj {
 		},
 		"then": then,
 	}
-}
-
-// answerRules are the rules of the answers to each field type, in the
-// tags of rules.go; their limits are those of FieldSpec.checkString.
-var answerRules = map[FieldType]string{
-	FieldString: "notblank,max=1000,oneline",
-	FieldText:   "notblank,max=10000,text",
-	FieldDate:   "date",
-	FieldEmail:  "email",
-	FieldPhone:  "e164",
-	FieldURL:    "http_url",
-	FieldEnum:   "notblank",
-	FieldFile:   "opaque",
-}
-
-// valueDef is the schema of an answer to a field of type t.
-func valueDef(t FieldType) jsonObj {
-	switch t {
-	case FieldNumber:
-		return jsonObj{"type": "number"}
-	case FieldInteger:
-		return jsonObj{"type": "integer", "minimum": int64(-1 << 63), "maximum": int64(1<<63 - 1)}
-	case FieldBoolean:
-		return jsonObj{"type": "boolean"}
-	case FieldAddress:
-		return ref("address")
-	case FieldDateTime:
-		return ref("timestamp")
-	}
-	tags, ok := answerRules[t]
-	if !ok {
-		panic("cases: no schema for the answers of field type " + string(t))
-	}
-	s, _ := typeSchema(reflect.TypeFor[string](), strings.Split(tags, ","))
-	if t == FieldEnum {
-		s["description"] = "one of the field's options"
-	}
-	return s
 }

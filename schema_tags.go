@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf16"
@@ -14,70 +15,6 @@ import (
 
 // This file turns the validate tags of the mirrors in rules.go into
 // JSON Schema keywords, and holds the definitions the schemas share.
-
-// allDefs returns every shared definition, by name.
-func allDefs() map[string]jsonObj {
-	defs := map[string]jsonObj{
-		"case":           caseDef(),
-		"field_spec":     fieldSpecDef(),
-		"timestamp":      timestampDef(),
-		"metadata":       metadataDef(false),
-		"metadata_patch": metadataDef(true),
-		"address": objectSchema(reflect.TypeFor[addressRules](),
-			reflect.TypeFor[Address](), nil),
-		"successor_agent": objectSchema(reflect.TypeFor[successorRules](),
-			reflect.TypeFor[SuccessorAgent](), nil),
-	}
-	for k, rules := range kinds {
-		defs["request."+string(k)] = rules.schema(false)
-		defs["response."+string(k)] = rules.schema(true)
-	}
-	for _, t := range FieldTypes() {
-		defs["value."+string(t)] = valueDef(t)
-	}
-	return defs
-}
-
-// mirrorDefs names the definition of each mirror type that a field of
-// another mirror holds.
-var mirrorDefs = map[reflect.Type]string{
-	reflect.TypeFor[addressRules]():   "address",
-	reflect.TypeFor[successorRules](): "successor_agent",
-	reflect.TypeFor[FieldSpec]():      "field_spec",
-}
-
-// timestampDef is an RFC 3339 timestamp as the library parses it: "T"
-// and "Z" in upper case, no leap second, offsets below 24 hours.
-func timestampDef() jsonObj {
-	return jsonObj{
-		"type":   "string",
-		"format": "date-time",
-		"pattern": `^[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]` +
-			`(\.[0-9]+)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$`,
-	}
-}
-
-// metadataDef is the metadata of a case, or the metadata of an update
-// body, where null removes a key and the pair limit applies only after
-// the merge.
-func metadataDef(patch bool) jsonObj {
-	value := jsonObj{"type": "string", "maxLength": maxMetadataValue}
-	s := jsonObj{
-		"type": []any{"object", "null"},
-		"propertyNames": jsonObj{
-			"minLength": 1, "maxLength": maxMetadataKey,
-			"pattern": "^[^" + controlClass + "\u2028\u2029\\[\\]]*$",
-		},
-	}
-	if patch {
-		value["type"] = []any{"string", "null"}
-		s["description"] = "merged into the case's metadata; null removes a key"
-	} else {
-		s["maxProperties"] = maxMetadataPairs
-	}
-	s["additionalProperties"] = value
-	return s
-}
 
 // objectSchema renders a mirror of rules.go as a closed object whose keys
 // are the JSON keys of public (or the mirror's own keys when public is
@@ -237,9 +174,16 @@ func (r *stringRules) add(t reflect.Type, name, param string) {
 // validator accepts, of the tags that name a format.
 var tagFormats = map[string]struct{ format, pattern string }{
 	"email":    {format: "email"},
-	"http_url": {format: "uri", pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#]"},
+	"http_url": {format: "uri", pattern: urlPattern},
 	"date":     {format: "date", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
 }
+
+// urlPattern narrows format uri to the http_url rule: an http or https
+// scheme in any case, then an authority whose host name is not empty. The
+// user information, when there is some, ends at the authority's last "@"
+// (which is how net/url reads it); the host name runs from there to a
+// port, a path, a query, a fragment or the end.
+const urlPattern = `^[Hh][Tt][Tt][Pp][Ss]?://([^/?#]*@)?[^/?#@:][^/?#@]*([/?#]|$)`
 
 // addPattern renders a tag that a format or a pattern says.
 func (r *stringRules) addPattern(name string) {
@@ -250,7 +194,7 @@ func (r *stringRules) addPattern(name string) {
 		}
 		return
 	}
-	p, ok := tagPatterns[name]
+	p, ok := tagPatterns()[name]
 	if !ok {
 		panic("cases: no schema for the validator tag " + name)
 	}
@@ -291,14 +235,36 @@ func (r *stringRules) finish() jsonObj {
 // of section 1.3 of the specification.
 const controlClass = "\x00-\x1f\x7f-\u009f"
 
-// tagPatterns are the patterns of the project's own tags (validate.go).
-var tagPatterns = map[string]string{
-	"oneline": "^[^" + controlClass + "\u2028\u2029]*$",
-	"text":    "^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\u009f]*$",
-	"opaque":  "^[A-Za-z0-9_.:-]{1,128}$",
-	"caseid":  "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$",
-	"field":   "^[a-z][a-z0-9_]{0,63}$",
-	"e164":    "^\\+[1-9][0-9]{7,14}$",
+// tagPatterns returns the patterns of the project's own tags (validate.go).
+// The lengths of opaque IDs and field names are those their Go rules
+// accept, found by asking the rules, so that a pattern cannot drift from
+// the rule it stands for; they are found once, when a schema is first
+// rendered.
+var tagPatterns = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"oneline": "^[^" + controlClass + "\u2028\u2029]*$",
+		"text":    "^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\u009f]*$",
+		"opaque":  "^[A-Za-z0-9_.:-]{1," + strconv.Itoa(longestAccepted(isOpaqueID, "a")) + "}$",
+		"caseid":  "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$",
+		"field":   "^[a-z][a-z0-9_]{0," + strconv.Itoa(longestAccepted(isFieldName, "a")-1) + "}$",
+		"e164":    "^\\+[1-9][0-9]{7,14}$",
+	}
+})
+
+// longestAccepted returns the greatest n for which rule accepts unit
+// repeated n times, counting up from 1: the length limit that the rule
+// holds. A rule that accepts no such string, or has no limit below 4096,
+// is a programmer error.
+func longestAccepted(rule func(string) bool, unit string) int {
+	const bound = 4096
+	n := 0
+	for n < bound && rule(strings.Repeat(unit, n+1)) {
+		n++
+	}
+	if n == 0 || n == bound {
+		panic("cases: no length limit found for a pattern")
+	}
+	return n
 }
 
 // notBlankPattern matches a string with a character that is not white
@@ -332,45 +298,6 @@ var enumValues = map[reflect.Type]func() []any{
 	typeFieldType:  func() []any { return toAny(FieldTypes()) },
 	typeRAReason:   func() []any { return toAny(RAReasons()) },
 	typeEventType:  func() []any { return toAny(EventTypes()) },
-}
-
-// countryCodes returns the codes that the iso3166_1_alpha2 rule accepts,
-// found by asking it about every pair of ASCII letters.
-func countryCodes() []any {
-	var codes []any
-	const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-	for _, a := range letters {
-		for _, b := range letters {
-			code := string([]rune{a, b})
-			if rules.Var(code, "iso3166_1_alpha2") == nil {
-				codes = append(codes, code)
-			}
-		}
-	}
-	return codes
-}
-
-// terminalStatuses returns the terminal statuses, in the order of
-// [Statuses].
-func terminalStatuses() []any {
-	var out []any
-	for _, s := range Statuses() {
-		if s.IsTerminal() {
-			out = append(out, string(s))
-		}
-	}
-	return out
-}
-
-// reasonsOf returns the resolution reasons that belong to status st.
-func reasonsOf(st Status) []any {
-	var out []any
-	for _, r := range ResolutionReasons() {
-		if r.Status() == st {
-			out = append(out, string(r))
-		}
-	}
-	return out
 }
 
 func ref(def string) jsonObj { return jsonObj{"$ref": "#/$defs/" + def} }
