@@ -160,6 +160,9 @@ var hostileGenerators = map[string]func(t testing.TB) []byte{
 	"size_over_limit_lenient": func(t testing.TB) []byte {
 		return hostilePad(hostileRead(t, "baseline_case.json"), DefaultMaxBytes+1)
 	},
+	"size_over_lenient_limit_by_one": func(t testing.TB) []byte {
+		return hostilePad(hostileRead(t, "baseline_case.json"), DefaultLenientMaxBytes+1)
+	},
 	"depth_100k_arrays": func(testing.TB) []byte {
 		return hostileNest(`{"metadata":`, "[", "]", "", `}`)
 	},

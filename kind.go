@@ -102,13 +102,17 @@ type kindRules interface {
 	// request is missing or of the wrong type.
 	checkResponse(req, resp Payload, base string, rep *report)
 
-	// enums returns the enum types of the kind's payloads, each with the
-	// test of whether a value is known, for the validator's known tag.
-	enums() map[reflect.Type]func(string) bool
+	// enums returns the enum types of the kind's payloads, for the
+	// validator's known tag and the JSON Schemas.
+	enums() map[reflect.Type]enumType
 
 	// schema returns the JSON Schema of the kind's request, or of its
 	// response when response is set.
 	schema(response bool) jsonObj
+
+	// responseGaps names the rules of the kind's responses that its
+	// response schema cannot express.
+	responseGaps() []schemaGap
 }
 
 // kinds registers the rules of every known kind. Adding a kind takes a file

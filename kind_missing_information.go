@@ -76,11 +76,13 @@ func (missingInformation) fits(p Payload, response bool) bool {
 
 func (missingInformation) parent() ParentType { return "" }
 
-func (missingInformation) enums() map[reflect.Type]func(string) bool {
-	return map[reflect.Type]func(string) bool{
-		typeFieldType: func(s string) bool { return FieldType(s).IsKnown() },
-	}
+func (missingInformation) enums() map[reflect.Type]enumType {
+	return map[reflect.Type]enumType{typeFieldType: enumOf(FieldTypes)}
 }
+
+// responseGaps names the check of the answers against the requested
+// fields, which no schema of the body alone can make.
+func (missingInformation) responseGaps() []schemaGap { return []schemaGap{gapResponse} }
 
 func (missingInformation) schema(response bool) jsonObj {
 	if !response {

@@ -124,11 +124,12 @@ func (raTermination) parent() ParentType { return ParentBusiness }
 // typeRAReason is the enum type of a request's reason, for the known tag.
 var typeRAReason = reflect.TypeFor[RAReason]()
 
-func (raTermination) enums() map[reflect.Type]func(string) bool {
-	return map[reflect.Type]func(string) bool{
-		typeRAReason: func(s string) bool { return RAReason(s).IsKnown() },
-	}
+func (raTermination) enums() map[reflect.Type]enumType {
+	return map[reflect.Type]enumType{typeRAReason: enumOf(RAReasons)}
 }
+
+// responseGaps is empty: a response does not depend on the request.
+func (raTermination) responseGaps() []schemaGap { return nil }
 
 func (raTermination) schema(response bool) jsonObj {
 	if response {

@@ -140,11 +140,7 @@ func updateSchema() jsonObj {
 
 func respondSchema(k Kind) jsonObj {
 	s := jsonObj{"$ref": "#/$defs/response." + string(k)}
-	gaps := slices.Clone(decoderGaps)
-	if k == KindMissingInformation {
-		gaps = append(gaps, gapResponse)
-	}
-	gaps = append(gaps, gapAwaiting)
+	gaps := slices.Concat(decoderGaps, kinds[k].responseGaps(), []schemaGap{gapAwaiting})
 	return rootSchema(s, "Respond to a "+string(k)+" case",
 		"The body of POST /v1/case/{id}/response for a case of kind "+string(k)+
 			": the kind's response payload itself.", gaps...)

@@ -62,7 +62,7 @@ func metadataDef(patch bool) jsonObj {
 		"type": []any{"object", "null"},
 		"propertyNames": jsonObj{
 			"minLength": 1, "maxLength": maxMetadataKey,
-			"pattern": "^[^" + controlClass + "\u2028\u2029\\[\\]]*$",
+			"pattern": "^[^" + controlClass + "\\[\\]]*$",
 		},
 	}
 	if patch {

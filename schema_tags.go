@@ -151,7 +151,7 @@ func (r *stringRules) add(t reflect.Type, name, param string) {
 	switch name {
 	case "omitnil", "omitempty", "":
 	case "required":
-		if enumValues[t] == nil {
+		if _, isEnum := enumOfType(t); !isEnum {
 			s["minLength"] = 1
 		}
 	case "notblank", "present":
@@ -162,7 +162,8 @@ func (r *stringRules) add(t reflect.Type, name, param string) {
 	case "min":
 		s["minLength"] = mustAtoi(param)
 	case "known":
-		s["enum"] = enumValues[t]()
+		e, _ := enumOfType(t)
+		s["enum"] = e.values()
 	case "iso3166_1_alpha2":
 		s["enum"] = countryCodes()
 	default:
@@ -287,17 +288,6 @@ func notBlankPattern() string {
 	}
 	b.WriteString("]")
 	return b.String()
-}
-
-// enumValues lists the known values of each enum type, for the known tag.
-var enumValues = map[reflect.Type]func() []any{
-	typeParentType: func() []any { return toAny(ParentTypes()) },
-	typeKind:       func() []any { return toAny(Kinds()) },
-	typeStatus:     func() []any { return toAny(Statuses()) },
-	typeReason:     func() []any { return toAny(ResolutionReasons()) },
-	typeFieldType:  func() []any { return toAny(FieldTypes()) },
-	typeRAReason:   func() []any { return toAny(RAReasons()) },
-	typeEventType:  func() []any { return toAny(EventTypes()) },
 }
 
 func ref(def string) jsonObj { return jsonObj{"$ref": "#/$defs/" + def} }

@@ -57,11 +57,28 @@ var (
 	typeEventType  = reflect.TypeFor[EventType]()
 )
 
-// knownEnum is the test of the known tag for one enum type: whether a
-// value is one of the type's known values.
+// enumType describes one enum type for the known tag and for the JSON
+// Schemas: whether a value is known, and the list of known values.
+type enumType struct {
+	known  func(string) bool
+	values func() []any
+}
+
+// enumOf describes the enum type T, whose known values values lists.
+func enumOf[T interface {
+	~string
+	IsKnown() bool
+}](values func() []T) enumType {
+	return enumType{
+		known:  func(s string) bool { return T(s).IsKnown() },
+		values: func() []any { return toAny(values()) },
+	}
+}
+
+// knownEnum is an enum type the known tag serves.
 type knownEnum struct {
-	typ   reflect.Type
-	known func(string) bool
+	typ reflect.Type
+	enumType
 }
 
 // knownEnums lists the enum types that the known tag serves: those of the
@@ -69,19 +86,30 @@ type knownEnum struct {
 // The list is short, so a scan of it costs less than a map's hashing.
 var knownEnums = func() []knownEnum {
 	list := []knownEnum{
-		{typeParentType, func(s string) bool { return ParentType(s).IsKnown() }},
-		{typeKind, func(s string) bool { return Kind(s).IsKnown() }},
-		{typeStatus, func(s string) bool { return Status(s).IsKnown() }},
-		{typeReason, func(s string) bool { return ResolutionReason(s).IsKnown() }},
-		{typeEventType, func(s string) bool { return EventType(s).IsKnown() }},
+		{typeParentType, enumOf(ParentTypes)},
+		{typeKind, enumOf(Kinds)},
+		{typeStatus, enumOf(Statuses)},
+		{typeReason, enumOf(ResolutionReasons)},
+		{typeEventType, enumOf(EventTypes)},
 	}
 	for _, k := range slices.Sorted(maps.Keys(kinds)) {
-		for t, known := range kinds[k].enums() {
-			list = append(list, knownEnum{t, known})
+		for t, e := range kinds[k].enums() {
+			list = append(list, knownEnum{t, e})
 		}
 	}
 	return list
 }()
+
+// enumOfType returns the description of the enum type t, or false when t
+// is not an enum type the known tag serves.
+func enumOfType(t reflect.Type) (enumType, bool) {
+	for _, e := range knownEnums {
+		if e.typ == t {
+			return e.enumType, true
+		}
+	}
+	return enumType{}, false
+}
 
 // isKnownEnum is the "known" tag: the value is one of its enum's known
 // values. It finds the test by the field's type, so that no value is
@@ -89,10 +117,8 @@ var knownEnums = func() []knownEnum {
 func isKnownEnum(fl validator.FieldLevel) bool {
 	f := fl.Field()
 	t := f.Type()
-	for _, e := range knownEnums {
-		if e.typ == t {
-			return e.known(f.String())
-		}
+	if e, ok := enumOfType(t); ok {
+		return e.known(f.String())
 	}
 	panic("cases: the known tag is on a field of type " + t.String())
 }
