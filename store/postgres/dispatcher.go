@@ -3,8 +3,6 @@ package postgres
 import (
 	"context"
 	"database/sql"
-	"errors"
-	"fmt"
 	"time"
 
 	"github.com/casekit/cases"
@@ -16,7 +14,13 @@ const (
 	DefaultPollInterval = time.Second
 	DefaultBackoff      = time.Second
 	DefaultMaxBackoff   = time.Minute
+	DefaultSendTimeout  = 30 * time.Second
 )
+
+// lockGrace is how much longer than its send timeout a round's session
+// may stay idle in its transaction before the server ends it: time for
+// the dispatcher to hear back from the sender and reach the server.
+const lockGrace = time.Second
 
 // Delivery is one attempt to deliver an event of the outbox.
 type Delivery struct {
@@ -29,14 +33,16 @@ type Delivery struct {
 	// carries the same number.
 	Attempt int
 
-	// Event is the event, with the same ID on every attempt.
+	// Event is the event, with the same ID and the same content on every
+	// attempt: each decodes the one outbox row written with the change.
 	Event cases.Event
 }
 
 // Sender delivers the events that a [Dispatcher] claims. Send returns nil
 // once the event is delivered; an error makes the dispatcher try again
-// later. Send runs while the dispatcher holds the event's row locked, so
-// it should bound its own time, as an HTTP client with a timeout does.
+// later. Send runs while the dispatcher holds the event's row locked: its
+// context ends after [DispatcherOptions.SendTimeout], and it should
+// return then.
 type Sender interface {
 	Send(ctx context.Context, d Delivery) error
 }
@@ -66,6 +72,16 @@ type DispatcherOptions struct {
 	Backoff    time.Duration
 	MaxBackoff time.Duration
 
+	// SendTimeout bounds each Send: its context ends after it. It also
+	// bounds how long the events of a round stay locked when the
+	// dispatcher stops answering (its process hangs, or its network
+	// fails): the server ends the round's session once it has waited for
+	// the dispatcher SendTimeout and one second more, and the events
+	// become free for other dispatchers. A Send that ignores its context
+	// and runs past that loses its round: the event is sent again. Zero
+	// means DefaultSendTimeout.
+	SendTimeout time.Duration
+
 	// OnError, when set, is called by Run with the error of each round
 	// that failed: a failed send, or a failure of the database.
 	OnError func(err error)
@@ -78,16 +94,23 @@ type DispatcherOptions struct {
 // with SELECT ... FOR UPDATE SKIP LOCKED, so that dispatchers on other
 // processes pass them by; sends each; and marks each delivered in the
 // same transaction, right after its send succeeds. A failed send is
-// recorded instead (attempts, last_error) and the event waits for its
-// backoff. An event is claimed only when every earlier event of its case
-// is delivered, so each case's events go out in order, and a case whose
-// event keeps failing holds back only its own later events.
+// recorded instead (attempts, and the error's text in last_error, made
+// valid UTF-8 without U+0000 and cut to 1,000 characters) and the event
+// waits for its backoff. An event is claimed only when every earlier
+// event of its case is delivered, so each case's events go out in order,
+// and a case whose event keeps failing holds back only its own later
+// events.
 //
-// A dispatcher that stops between a send and the commit (its context is
-// canceled, or its process ends) leaves its claimed events pending: the
-// transaction rolls back and the next dispatcher sends them again, with
-// the same event IDs. Receivers therefore see every event at least once
-// and recognize a repeat by its ID; no event is ever sent under two IDs.
+// A round that ends before its commit (its context is cancelled, its
+// process ends, or its database session ends or is lost) rolls back: its
+// events stay pending, those it sent included, and the next round of any
+// dispatcher sends them again. A hung dispatcher holds its events for at
+// most SendTimeout and one second (see [DispatcherOptions]). Each event
+// is written once, with its change, and every attempt reads it from that
+// row, so every attempt carries the same event ID and the same body.
+// Receivers therefore get every event at least once and recognise a
+// repeat by its ID; no event is ever sent under two IDs, nor with two
+// bodies under one.
 type Dispatcher struct {
 	db     *sql.DB
 	sender Sender
@@ -109,6 +132,9 @@ func NewDispatcher(db *sql.DB, s Sender, o DispatcherOptions) *Dispatcher {
 	}
 	if o.MaxBackoff < o.Backoff {
 		o.MaxBackoff = o.Backoff
+	}
+	if o.SendTimeout <= 0 {
+		o.SendTimeout = DefaultSendTimeout
 	}
 	return &Dispatcher{db: db, sender: s, opts: o, wake: make(chan struct{}, 1)}
 }
@@ -159,120 +185,4 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 func (d *Dispatcher) DeliverBatch(ctx context.Context) (int, error) {
 	_, delivered, err := d.round(ctx)
 	return delivered, err
-}
-
-// claimSQL claims the oldest pending events whose time has come and
-// whose case has no earlier pending event.
-const claimSQL = `SELECT o.seq, o.attempts, o.event FROM outbox o
-	WHERE o.delivered_at IS NULL AND o.next_attempt_at <= now()
-		AND NOT EXISTS (SELECT 1 FROM outbox p
-			WHERE p.case_id = o.case_id AND p.delivered_at IS NULL AND p.seq < o.seq)
-	ORDER BY o.seq
-	LIMIT $1
-	FOR UPDATE OF o SKIP LOCKED`
-
-const deliveredSQL = `UPDATE outbox SET delivered_at = now(), attempts = attempts + 1,
-	last_error = NULL WHERE seq = $1`
-
-const failedSQL = `UPDATE outbox SET attempts = attempts + 1, last_error = $2,
-	next_attempt_at = now() + make_interval(secs => $3) WHERE seq = $1`
-
-// pending is a claimed event.
-type pending struct {
-	seq      int64
-	attempts int
-	body     []byte
-}
-
-// round claims, sends and marks one batch, and returns how many events
-// it claimed and delivered.
-func (d *Dispatcher) round(ctx context.Context) (claimed, delivered int, err error) {
-	tx, err := d.db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, 0, fmt.Errorf("postgres: dispatch: %w", err)
-	}
-	defer func() { _ = tx.Rollback() }()
-
-	batch, err := claim(ctx, tx, d.opts.BatchSize)
-	if err != nil {
-		return 0, 0, err
-	}
-	var failures []error
-	for _, p := range batch {
-		failed, err := d.deliver(ctx, tx, p)
-		if err != nil {
-			return len(batch), 0, err
-		}
-		if failed != nil {
-			failures = append(failures, failed)
-		} else {
-			delivered++
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		return len(batch), 0, fmt.Errorf("postgres: dispatch: commit: %w", err)
-	}
-	return len(batch), delivered, errors.Join(failures...)
-}
-
-// claim locks up to n pending events.
-func claim(ctx context.Context, tx *sql.Tx, n int) ([]pending, error) {
-	rows, err := tx.QueryContext(ctx, claimSQL, n)
-	if err != nil {
-		return nil, fmt.Errorf("postgres: dispatch: claim: %w", err)
-	}
-	defer rows.Close()
-	var out []pending
-	for rows.Next() {
-		var p pending
-		if err := rows.Scan(&p.seq, &p.attempts, &p.body); err != nil {
-			return nil, fmt.Errorf("postgres: dispatch: claim: %w", err)
-		}
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("postgres: dispatch: claim: %w", err)
-	}
-	return out, nil
-}
-
-// deliver sends one claimed event and records the outcome in tx. It
-// returns the failure of the send, once recorded, and separately an error
-// that ends the round: the outcome could not be recorded, or ctx ended.
-func (d *Dispatcher) deliver(ctx context.Context, tx *sql.Tx, p pending) (failed, err error) {
-	sendErr := d.send(ctx, p)
-	if sendErr == nil {
-		if _, err := tx.ExecContext(ctx, deliveredSQL, p.seq); err != nil {
-			return nil, fmt.Errorf("postgres: dispatch: mark event %d: %w", p.seq, err)
-		}
-		return nil, nil
-	}
-	if ctx.Err() != nil {
-		return nil, fmt.Errorf("postgres: dispatch: send event %d: %w", p.seq, ctx.Err())
-	}
-	wait := d.backoff(p.attempts + 1).Seconds()
-	_, err = tx.ExecContext(ctx, failedSQL, p.seq, sendErr.Error(), wait)
-	if err != nil {
-		return nil, fmt.Errorf("postgres: dispatch: record failure of event %d: %w", p.seq, err)
-	}
-	return fmt.Errorf("postgres: dispatch: send event %d, attempt %d: %w",
-		p.seq, p.attempts+1, sendErr), nil
-}
-
-// send decodes a claimed event and hands it to the sender.
-func (d *Dispatcher) send(ctx context.Context, p pending) error {
-	ev, err := storedDecoder.Event(p.body)
-	if err != nil {
-		return fmt.Errorf("decode stored event: %w", err)
-	}
-	return d.sender.Send(ctx, Delivery{Seq: p.seq, Attempt: p.attempts + 1, Event: *ev})
-}
-
-// backoff returns the wait after the given failed attempt.
-func (d *Dispatcher) backoff(attempt int) time.Duration {
-	wait := d.opts.Backoff
-	for i := 1; i < attempt && wait < d.opts.MaxBackoff; i++ {
-		wait *= 2
-	}
-	return min(wait, d.opts.MaxBackoff)
 }

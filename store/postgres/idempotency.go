@@ -125,7 +125,9 @@ func (s *Store) Release(ctx context.Context, key string) error {
 
 // DeleteExpired deletes the idempotency records older than the store's
 // IdempotencyTTL, which Reserve already treats as absent, and returns how
-// many it deleted. Call it now and then to keep the table small.
+// many it deleted. Nothing else deletes them: a service calls it now and
+// then (hourly, say, from any one replica or from all) to keep the table
+// small. Calls from several replicas at once are safe.
 func (s *Store) DeleteExpired(ctx context.Context) (int64, error) {
 	res, err := s.db.ExecContext(ctx,
 		`DELETE FROM idempotency WHERE reserved_at < now() - make_interval(secs => $1)`,

@@ -3,8 +3,8 @@ package postgres_test
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
-	"math"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -80,24 +80,60 @@ func openBody(t testing.TB, env *casetest.Env) string {
 	return string(b)
 }
 
+// otherAnswerBody is a valid response to the builders' request that
+// differs from answerBody.
+const otherAnswerBody = `{"fields":{"corrected_legal_name":"Acme Group LLC",
+	"registered_office":{"street_line_1":"1 Loockerman Square","city":"Dover",
+	"region":"DE","postal_code":"19904","country":"US"}}}`
+
+// closeBody is the closing update of the concurrency test.
+const closeBody = `{"status":"resolved","resolution_reason":"no_response_needed"}`
+
+// The phases of the concurrency test.
+const (
+	phaseOpen   = "open"   // the cases are open: answers race each other
+	phaseClose  = "close"  // every client sends the same closing update
+	phaseClosed = "closed" // the cases are closed
+)
+
+// outcome is one answered request of the concurrency test.
+type outcome struct {
+	phase   string
+	op      string // respond, other-respond, reopen, metadata or close
+	caseIdx int
+	status  int
+	code    string // the code of the first item of a refusal
+	etag    string
+	body    string
+	change  *applied // a metadata change that succeeded
+}
+
 // applied is a metadata change that a client saw succeed.
 type applied struct {
 	key, value string
 	version    string
 }
 
-// TestReplicas_NoLostUpdate has 32 clients send responses, moves back to
-// needs_response and metadata changes conditional on the ETag they read
-// to the same four cases, alternating between two replicas with pools of
-// their own. Every request succeeds or is refused with 409 or 412; every
-// metadata change that succeeded is in the final case, each at a version
-// of its own; each case has exactly one event per version (the opening
-// and one per committed change); and every stored case and event passes
-// full validation.
+// TestReplicas_NoLostUpdate has 32 clients send requests to four cases,
+// alternating between two replicas with pools of their own, in three
+// phases: while the cases are open, two different answers, moves back
+// to needs_response and metadata changes conditional on the ETag they
+// read; then the same closing update from every client; then the same
+// mix on the closed cases.
+//
+// Every request succeeds or is refused with 409 or 412, each refusal for
+// the reason its phase allows: a different answer to a case under review
+// is case_not_awaiting_response, a change to a closed case other than
+// metadata is case_closed (always, so 409s certainly occur), and 412
+// only answers a conditional metadata change. No change is lost: each
+// case has exactly one event per version, every answer shows the case of
+// its version's event, the closing update applies once, and every
+// metadata change that succeeded is in the final case at a version of
+// its own. Every case and event, read from the tables and decoded
+// strictly, passes full validation.
 func TestReplicas_NoLostUpdate(t *testing.T) {
 	env := casetest.NewEnv()
 	reps := newReplicas(t, 2, 16, env)
-	ctx := context.Background()
 	var ids []string
 	for range 4 {
 		a := do(reps[0].handler, "POST", "/v1/case", openBody(t, env))
@@ -105,75 +141,171 @@ func TestReplicas_NoLostUpdate(t *testing.T) {
 		ids = append(ids, caseID(t, a.body))
 	}
 
-	const clients, rounds = 32, 12
 	var mu sync.Mutex
-	statuses := map[int]int{}
-	changes := make([][]applied, len(ids))
-	var wg sync.WaitGroup
-	for client := range clients {
-		wg.Go(func() {
-			for round := range rounds {
-				i := (client + round) % len(ids)
-				h := reps[(client+round)%2].handler
-				code, ch := step(h, ids[i], client, round)
-				mu.Lock()
-				statuses[code]++
-				if ch != nil {
-					changes[i] = append(changes[i], *ch)
+	var outcomes []outcome
+	run := func(phase string, rounds int) {
+		var wg sync.WaitGroup
+		for client := range 32 {
+			wg.Go(func() {
+				for round := range rounds {
+					i := (client + round) % len(ids)
+					h := reps[(client+round)%2].handler
+					o := step(h, ids[i], phase, client, round)
+					o.phase, o.caseIdx = phase, i
+					mu.Lock()
+					outcomes = append(outcomes, o)
+					mu.Unlock()
 				}
-				mu.Unlock()
-			}
-		})
+			})
+		}
+		wg.Wait()
 	}
-	wg.Wait()
+	run(phaseOpen, 12)
+	run(phaseClose, 1)
+	run(phaseClosed, 8)
 
-	t.Logf("answers by status: %v", statuses)
-	for code := range statuses {
-		assert.Contains(t, []int{200, 409, 412}, code, "statuses %v", statuses)
-	}
-	assert.Positive(t, statuses[200])
-	events, err := reps[1].store.Events(ctx, 0, math.MaxInt32)
-	require.NoError(t, err)
+	checkOutcomes(t, outcomes)
+	events := storedEvents(t, reps[0].db)
+	stored := storedCases(t, reps[1].db)
+	require.Len(t, stored, len(ids))
 	for i, id := range ids {
-		rec, err := reps[i%2].store.Get(ctx, id)
+		rec, err := reps[i%2].store.Get(context.Background(), id)
 		require.NoError(t, err)
-		require.NoError(t, rec.Case.Validate(), "case %s", id)
-		checkChanges(t, rec, changes[i])
-		checkEvents(t, rec, events)
+		assert.Equal(t, cases.StatusResolved, rec.Case.Status)
+		var mine []outcome
+		for _, o := range outcomes {
+			if o.caseIdx == i {
+				mine = append(mine, o)
+			}
+		}
+		checkVersions(t, rec, events[id], mine)
+		checkChanges(t, rec, mine)
 	}
 }
 
-// step makes one request of one client, as in casehttp's own
-// concurrency test, and returns its status and, for a metadata change
-// that succeeded, the change.
-func step(h http.Handler, id string, client, round int) (int, *applied) {
-	switch round % 3 {
-	case 0:
-		return do(h, "POST", "/v1/case/"+id+"/response", answerBody).status, nil
-	case 1:
-		return do(h, "PATCH", "/v1/case/"+id, `{"status":"needs_response"}`).status, nil
+// step makes one request of one client and returns its outcome.
+func step(h http.Handler, id, phase string, client, round int) outcome {
+	path := "/v1/case/" + id
+	var o outcome
+	var a result
+	switch {
+	case phase == phaseClose:
+		o.op, a = "close", do(h, "PATCH", path, closeBody)
+	case round%4 == 0:
+		o.op, a = "respond", do(h, "POST", path+"/response", answerBody)
+	case round%4 == 1:
+		o.op, a = "other-respond", do(h, "POST", path+"/response", otherAnswerBody)
+	case round%4 == 2:
+		o.op, a = "reopen", do(h, "PATCH", path, `{"status":"needs_response"}`)
+	default:
+		o.op = "metadata"
+		etag := do(h, "GET", path, "").etag
+		ch := applied{key: "client_" + strconv.Itoa(client),
+			value: fmt.Sprintf("%s round %d", phase, round)}
+		a = do(h, "PATCH", path, fmt.Sprintf(`{"metadata":{%q:%q}}`, ch.key, ch.value),
+			"If-Match", etag)
+		if a.status == http.StatusOK {
+			ch.version = a.etag
+			o.change = &ch
+		}
 	}
-	etag := do(h, "GET", "/v1/case/"+id, "").etag
-	ch := applied{key: "client_" + strconv.Itoa(client), value: fmt.Sprintf("round %d", round)}
-	body := fmt.Sprintf(`{"metadata":{%q:%q}}`, ch.key, ch.value)
-	a := do(h, "PATCH", "/v1/case/"+id, body, "If-Match", etag)
+	o.status, o.etag, o.body = a.status, a.etag, a.body
 	if a.status != http.StatusOK {
-		return a.status, nil
+		var p struct {
+			Errors []struct{ Code string } `json:"errors"`
+		}
+		if json.Unmarshal([]byte(a.body), &p) == nil && len(p.Errors) > 0 {
+			o.code = p.Errors[0].Code
+		}
 	}
-	ch.version = a.etag
-	return a.status, &ch
+	return o
+}
+
+// checkOutcomes asserts that every refusal is one its phase allows, and
+// that every change to a closed case other than metadata was refused.
+func checkOutcomes(t *testing.T, outcomes []outcome) {
+	t.Helper()
+	counts := map[string]int{}
+	for _, o := range outcomes {
+		key := fmt.Sprintf("%s %s %d %s", o.phase, o.op, o.status, o.code)
+		counts[key]++
+		switch {
+		case o.status == http.StatusOK && o.phase != phaseClosed:
+		case o.status == http.StatusOK:
+			assert.Equal(t, "metadata", o.op, key)
+		case o.status == http.StatusPreconditionFailed:
+			assert.Equal(t, "metadata", o.op, key)
+		case o.status == http.StatusConflict && o.phase == phaseOpen:
+			assert.Contains(t, []string{"respond", "other-respond"}, o.op, key)
+			assert.Equal(t, string(cases.CodeNotAwaiting), o.code, key)
+		case o.status == http.StatusConflict && o.phase == phaseClosed:
+			assert.NotEqual(t, "metadata", o.op, key)
+			assert.Equal(t, string(cases.CodeCaseClosed), o.code, key)
+		default:
+			assert.Fail(t, "unexpected answer", "%s: %s", key, o.body)
+		}
+	}
+	t.Logf("answers by phase, request, status and code: %v", counts)
+	closedRefusals := 0
+	for _, o := range outcomes {
+		if o.phase == phaseClosed && o.op != "metadata" {
+			closedRefusals++
+		}
+	}
+	assert.Positive(t, closedRefusals)
+	assert.Equal(t, closedRefusals, counts["closed respond 409 case_closed"]+
+		counts["closed other-respond 409 case_closed"]+counts["closed reopen 409 case_closed"])
+}
+
+// checkVersions asserts that the case has exactly one event per version,
+// case.opened and then case.updated, the last with the stored case; that
+// each answer that succeeded shows the case of its version's event; and
+// that every closing update answered with one and the same version.
+func checkVersions(t *testing.T, rec casehttp.Record, events []cases.Event,
+	outcomes []outcome) {
+	t.Helper()
+	id := rec.Case.ID
+	require.Len(t, events, int(rec.Version), "events of case %s", id)
+	for i, ev := range events {
+		want := cases.EventCaseUpdated
+		if i == 0 {
+			want = cases.EventCaseOpened
+		}
+		assert.Equal(t, want, ev.Type, "event %d of case %s", i, id)
+	}
+	assert.Equal(t, encode(t, rec.Case), encode(t, events[len(events)-1].Data))
+	closing := map[string]bool{}
+	for _, o := range outcomes {
+		if o.status != http.StatusOK {
+			continue
+		}
+		if o.op == "close" {
+			closing[o.etag] = true
+		}
+		v, err := strconv.Atoi(strings.Trim(o.etag, `"`))
+		require.NoError(t, err, "ETag %s", o.etag)
+		require.True(t, v >= 1 && v <= len(events), "version %d of case %s", v, id)
+		got, err := cases.Decoder{Lenient: true}.Case([]byte(o.body))
+		require.NoError(t, err)
+		assert.Equal(t, encode(t, events[v-1].Data), encode(t, got),
+			"%s answered at version %d of case %s", o.op, v, id)
+	}
+	assert.Len(t, closing, 1, "the closing update of case %s applied once", id)
 }
 
 // checkChanges asserts that the last change of each client is in the
 // case, and that no two changes got the same version.
-func checkChanges(t *testing.T, rec casehttp.Record, changes []applied) {
+func checkChanges(t *testing.T, rec casehttp.Record, outcomes []outcome) {
 	t.Helper()
 	last := map[string]string{}
 	versions := map[string]int{}
-	for _, ch := range changes {
-		last[ch.key] = ch.value // a client's changes of one case come in order
-		versions[ch.version]++
+	for _, o := range outcomes {
+		if ch := o.change; ch != nil {
+			last[ch.key] = ch.value // a client's changes of one case come in order
+			versions[ch.version]++
+		}
 	}
+	require.NotEmpty(t, last)
 	for k, v := range last {
 		assert.Equal(t, v, rec.Case.Metadata[k], "case %s, key %s", rec.Case.ID, k)
 	}
@@ -182,34 +314,28 @@ func checkChanges(t *testing.T, rec casehttp.Record, changes []applied) {
 	}
 }
 
-// checkEvents asserts that the outbox holds one event per version of the
-// case: case.opened, then case.updated for each change, the last with
-// the stored case; and that each event is valid and has an ID of its own.
-func checkEvents(t *testing.T, rec casehttp.Record, all []casehttp.OutboxEvent) {
+// storedEvents reads every event from the outbox, in the order of seq,
+// decodes each strictly, so that an event that breaks a rule fails the
+// test, and returns them by case ID; it also checks that no two events
+// share an ID.
+func storedEvents(t *testing.T, db *sql.DB) map[string][]cases.Event {
 	t.Helper()
-	var mine []cases.Event
+	rows, err := db.Query(`SELECT event::text FROM outbox ORDER BY seq`)
+	require.NoError(t, err)
+	defer rows.Close()
+	out := map[string][]cases.Event{}
 	seen := map[string]bool{}
-	for _, e := range all {
-		if e.Event.Data.ID == rec.Case.ID {
-			mine = append(mine, e.Event)
-		}
-		assert.False(t, seen[e.Event.ID], "event ID %s twice", e.Event.ID)
-		seen[e.Event.ID] = true
+	for rows.Next() {
+		var body []byte
+		require.NoError(t, rows.Scan(&body))
+		ev, err := strictStored.Event(body)
+		require.NoError(t, err, "stored event %s", body)
+		assert.False(t, seen[ev.ID], "event ID %s twice", ev.ID)
+		seen[ev.ID] = true
+		out[ev.Data.ID] = append(out[ev.Data.ID], *ev)
 	}
-	require.Len(t, mine, int(rec.Version), "events of case %s", rec.Case.ID)
-	for i, ev := range mine {
-		want := cases.EventCaseUpdated
-		if i == 0 {
-			want = cases.EventCaseOpened
-		}
-		assert.Equal(t, want, ev.Type, "event %d of case %s", i, rec.Case.ID)
-		assert.NoError(t, ev.Validate(), "event %s", ev.ID)
-	}
-	got, err := mine[len(mine)-1].Data.MarshalJSON()
-	require.NoError(t, err)
-	want, err := rec.Case.MarshalJSON()
-	require.NoError(t, err)
-	assert.Equal(t, string(want), string(got))
+	require.NoError(t, rows.Err())
+	return out
 }
 
 // caseID returns the ID of the case a body holds.

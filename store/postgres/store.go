@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/casekit/cases"
@@ -31,13 +29,14 @@ type Options struct {
 // Store is a [casehttp.Store] on PostgreSQL, reached through database/sql
 // with the pgx driver. Its tables must exist: call [Migrate] first.
 //
-// Every change is one transaction: the case's row is locked (SELECT ...
-// FOR UPDATE), the update function runs, the new case is written with a
-// version check and its events join the outbox, and the transaction
-// commits. Handlers on several processes, each with its own pool, may
-// share one database: no change is lost, and an idempotency record
-// written by one is replayed by the others. Store is safe for concurrent
-// use.
+// Each case is kept whole, as jsonb, or as json byte for byte when jsonb
+// would change it (see the package documentation). Every change is one
+// transaction: the case's row is locked (SELECT ... FOR UPDATE), the
+// update function runs, the new case is written with a version check and
+// its events join the outbox, and the transaction commits. Handlers on
+// several processes, each with its own pool, may share one database: no
+// change is lost, and an idempotency record written by one is replayed
+// by the others. Store is safe for concurrent use.
 type Store struct {
 	db  *sql.DB
 	ttl time.Duration
@@ -74,21 +73,27 @@ var storedDecoder = cases.Decoder{
 }
 
 const insertCaseSQL = `INSERT INTO cases
-	(id, parent_type, parent_id, kind, status, created_at, version, doc)
-	VALUES ($1, $2, $3, $4, $5, $6, 1, $7)
+	(id, parent_type, parent_id, kind, status, created_at, version, doc, doc_json)
+	VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8)
 	ON CONFLICT (id) DO NOTHING`
+
+// docSQL reads the encoding of a stored case from whichever of its
+// columns holds it.
+const docSQL = `coalesce(doc_json::text, doc::text)`
+
+const getCaseSQL = `SELECT ` + docSQL + `, version FROM cases WHERE id = $1`
 
 // Create stores a new case at version 1, with its events, in one
 // transaction. A taken ID is [casehttp.ErrExists].
 func (s *Store) Create(ctx context.Context, c *cases.Case,
 	events []cases.Event) (casehttp.Record, error) {
-	doc, err := c.MarshalJSON()
+	doc, docJSON, err := docColumns(c)
 	if err != nil {
 		return casehttp.Record{}, fmt.Errorf("postgres: create case %s: %w", c.ID, err)
 	}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, insertCaseSQL, c.ID, string(c.ParentType),
-			c.ParentID, string(c.Kind), string(c.Status), c.CreatedAt, doc)
+			c.ParentID, string(c.Kind), string(c.Status), c.CreatedAt, doc, docJSON)
 		if err != nil {
 			return err
 		}
@@ -114,8 +119,7 @@ func (s *Store) Create(ctx context.Context, c *cases.Case,
 func (s *Store) Get(ctx context.Context, id string) (casehttp.Record, error) {
 	var doc []byte
 	var version int64
-	err := s.db.QueryRowContext(ctx, `SELECT doc, version FROM cases WHERE id = $1`, id).
-		Scan(&doc, &version)
+	err := s.db.QueryRowContext(ctx, getCaseSQL, id).Scan(&doc, &version)
 	if errors.Is(err, sql.ErrNoRows) {
 		return casehttp.Record{}, casehttp.ErrNotFound
 	}
@@ -132,96 +136,6 @@ func decodeRecord(doc []byte, version int64) (casehttp.Record, error) {
 		return casehttp.Record{}, fmt.Errorf("postgres: decode stored case: %w", err)
 	}
 	return casehttp.Record{Case: c, Version: version}, nil
-}
-
-// List returns up to q.Limit matching records, newest first: in the
-// reverse order of the seq column, which numbers cases as they are
-// created. A cursor names a case, and the page holds the cases created
-// before it, so cases created later never shift a page.
-func (s *Store) List(ctx context.Context, q casehttp.ListQuery) ([]casehttp.Record, error) {
-	query, args := listSQL(q)
-	out, err := s.queryRecords(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	if len(out) == 0 && q.After != "" {
-		// An empty page after a cursor may mean that it names no case.
-		var known bool
-		err := s.db.QueryRowContext(ctx,
-			`SELECT EXISTS (SELECT 1 FROM cases WHERE id = $1)`, q.After).Scan(&known)
-		if err != nil {
-			return nil, fmt.Errorf("postgres: list cases: %w", err)
-		}
-		if !known {
-			return nil, casehttp.ErrUnknownCursor
-		}
-	}
-	return out, nil
-}
-
-// listSQL returns the query of a list and its arguments.
-func listSQL(q casehttp.ListQuery) (string, []any) {
-	var where []string
-	var args []any
-	add := func(cond string, arg any) {
-		args = append(args, arg)
-		where = append(where, strings.Replace(cond, "?", "$"+strconv.Itoa(len(args)), 1))
-	}
-	if q.After != "" {
-		add("seq < (SELECT seq FROM cases WHERE id = ?)", q.After)
-	}
-	if q.ParentType != "" {
-		add("parent_type = ?", string(q.ParentType))
-	}
-	if q.ParentID != "" {
-		add("parent_id = ?", q.ParentID)
-	}
-	if q.Status != "" {
-		add("status = ?", string(q.Status))
-	}
-	if q.Kind != "" {
-		add("kind = ?", string(q.Kind))
-	}
-	var b strings.Builder
-	b.WriteString("SELECT doc, version FROM cases")
-	for i, w := range where {
-		if i == 0 {
-			b.WriteString(" WHERE ")
-		} else {
-			b.WriteString(" AND ")
-		}
-		b.WriteString(w)
-	}
-	args = append(args, max(q.Limit, 0))
-	b.WriteString(" ORDER BY seq DESC LIMIT $" + strconv.Itoa(len(args)))
-	return b.String(), args
-}
-
-// queryRecords runs a query whose rows are a doc and a version.
-func (s *Store) queryRecords(ctx context.Context, query string,
-	args ...any) ([]casehttp.Record, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("postgres: list cases: %w", err)
-	}
-	defer rows.Close()
-	var out []casehttp.Record
-	for rows.Next() {
-		var doc []byte
-		var version int64
-		if err := rows.Scan(&doc, &version); err != nil {
-			return nil, fmt.Errorf("postgres: list cases: %w", err)
-		}
-		rec, err := decodeRecord(doc, version)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, rec)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("postgres: list cases: %w", err)
-	}
-	return out, nil
 }
 
 // inTx runs fn in a transaction and commits it when fn returns nil.

@@ -17,8 +17,10 @@ var errVersionMoved = errors.New("case changed during the update")
 
 const updateCaseSQL = `UPDATE cases
 	SET parent_type = $3, parent_id = $4, kind = $5, status = $6, doc = $7,
-		version = version + 1
+		doc_json = $8, version = version + 1
 	WHERE id = $1 AND version = $2`
+
+const lockCaseSQL = `SELECT ` + docSQL + `, version FROM cases WHERE id = $1 FOR UPDATE`
 
 // Update runs fn on the current record of case id and stores what it
 // returns, in one transaction: the row is locked with SELECT ... FOR
@@ -38,8 +40,7 @@ func (s *Store) Update(ctx context.Context, id string,
 
 	var doc []byte
 	var version int64
-	err = tx.QueryRowContext(ctx, `SELECT doc, version FROM cases WHERE id = $1 FOR UPDATE`,
-		id).Scan(&doc, &version)
+	err = tx.QueryRowContext(ctx, lockCaseSQL, id).Scan(&doc, &version)
 	if errors.Is(err, sql.ErrNoRows) {
 		return casehttp.Record{}, nil, casehttp.ErrNotFound
 	}
@@ -70,12 +71,12 @@ func (s *Store) Update(ctx context.Context, id string,
 // write stores next over version of case id, and its events.
 func write(ctx context.Context, tx *sql.Tx, id string, version int64, next *cases.Case,
 	events []cases.Event) error {
-	doc, err := next.MarshalJSON()
+	doc, docJSON, err := docColumns(next)
 	if err != nil {
 		return err
 	}
 	res, err := tx.ExecContext(ctx, updateCaseSQL, id, version, string(next.ParentType),
-		next.ParentID, string(next.Kind), string(next.Status), doc)
+		next.ParentID, string(next.Kind), string(next.Status), doc, docJSON)
 	if err != nil {
 		return err
 	}
