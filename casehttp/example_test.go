@@ -1,23 +1,26 @@
 package casehttp_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"time"
 
+	"github.com/casekit/cases"
 	"github.com/casekit/cases/casehttp"
 	"github.com/casekit/cases/casetest"
 )
 
-// A service mounts the handler on its own mux, over its store, and hands
-// the events of every change to its webhooks.
+// A service mounts the handler on its own mux, over its store, and has
+// its webhooks deliver the events that the store keeps.
 func ExampleNewHandler() {
 	env := casetest.NewEnv() // a fixed clock and counting IDs, for stable output
-	hooks := casehttp.NewWebhooks(casehttp.WebhookOptions{})
+	store := casehttp.NewMemoryStore()
+	hooks := casehttp.NewWebhooks(store, casehttp.WebhookOptions{})
 	defer hooks.Close()
-	h := casehttp.NewHandler(casehttp.NewMemoryStore(), casehttp.Options{
+	h := casehttp.NewHandler(store, casehttp.Options{
 		Now: env.Now, NewID: env.NewID, Notifier: hooks,
 	})
 	mux := http.NewServeMux()
@@ -32,10 +35,18 @@ func ExampleNewHandler() {
 	rec := httptest.NewRecorder()
 	mux.ServeHTTP(rec, req)
 	fmt.Println(rec.Code, rec.Header().Get("Content-Type"))
-	fmt.Println(rec.Body.String())
+	var p cases.Problem
+	if err := json.Unmarshal(rec.Body.Bytes(), &p); err != nil {
+		panic(err)
+	}
+	fmt.Println(p.Type)
+	for _, it := range p.Errors {
+		fmt.Println(*it.Pointer, it.Code)
+	}
 	// Output:
 	// 400 application/problem+json
-	// {"type":"https://pkg.go.dev/github.com/casekit/cases#ErrInvalid","title":"Invalid input","status":400,"detail":"1 problem found","errors":[{"pointer":"/parent_type","code":"invalid_value","detail":"parent_type must be business for kind ra_termination"}]}
+	// https://pkg.go.dev/github.com/casekit/cases#ErrInvalid
+	// /parent_type invalid_value
 }
 
 // A partner checks the signature of every webhook before it trusts the

@@ -30,8 +30,8 @@ type Options struct {
 	// (sk_test_... or sk_live_...) is valid. Nil accepts every such key.
 	Authorize func(key string) bool
 
-	// Notifier receives the events of every change once the store holds
-	// it; nil drops them (they stay in the store's outbox).
+	// Notifier is told of every change with events once the store holds
+	// it; nil tells no one (the events stay in the store's outbox).
 	Notifier Notifier
 
 	// OnError, when set, is called with every error that made the handler
@@ -40,8 +40,13 @@ type Options struct {
 	OnError func(r *http.Request, err error)
 }
 
-// Notifier receives the events that changes to cases produce. Notify must
-// not block on delivery: [Webhooks] queues the events and returns.
+// Notifier is told of the events that changes to cases produce. The
+// handler calls Notify after each change that stored events, with those
+// events, from the goroutine of the request. Requests run concurrently,
+// so the calls for two changes of one case may come in either order: a
+// notifier that must keep the order of the changes reads the events from
+// the store's [Outbox], as [Webhooks] does, and takes Notify as the sign
+// that there is more to read. Notify must not block on delivery.
 type Notifier interface {
 	Notify(events []cases.Event)
 }
@@ -201,7 +206,7 @@ func (h *Handler) env() cases.Env {
 	return e
 }
 
-// notify hands the events of a stored change to the Notifier.
+// notify tells the Notifier of the events of a stored change.
 func (h *Handler) notify(events []cases.Event) {
 	if h.opts.Notifier != nil && len(events) > 0 {
 		h.opts.Notifier.Notify(events)

@@ -1,6 +1,9 @@
 package casehttp_test
 
 import (
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -70,159 +73,65 @@ func TestHandler_NoOpKeepsVersion(t *testing.T) {
 	assert.Len(t, s.Events(), 2)
 }
 
-func TestHandler_Errors(t *testing.T) {
-	s := casetest.NewServer(t)
-	open := s.OpenMissingInformation().ID
-	answered := s.OpenMissingInformation().ID
-	readCase(t, call(t, s, "POST", "/v1/case/"+answered+"/response", answerBody))
-	closed := s.OpenMissingInformation().ID
-	s.Resolve(closed, cases.ReasonNoResponseNeeded)
-	unknown := casetest.ID(999).String()
+// TestHandler_BodyLimit sends each body endpoint a body one byte over the
+// limit, with its length and chunked without one: each is refused with
+// 413 before anything is decoded. A body of exactly the limit is read.
+func TestHandler_BodyLimit(t *testing.T) {
+	const limit = 4096
+	env := casetest.NewEnv()
+	var lengths []int64
+	h := casehttp.NewHandler(casehttp.NewMemoryStore(), casehttp.Options{
+		Now: env.Now, NewID: env.NewID, MaxBodyBytes: limit})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		lengths = append(lengths, r.ContentLength)
+		h.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	open, err := casetest.MissingInformationOpen(env.Now()).MarshalJSON()
+	require.NoError(t, err)
+	id := readCase(t, send(t, srv, "POST", "/v1/case", string(open))).ID
 
-	invalid := casetest.ProblemType(cases.ErrInvalid)
-	tests := []struct {
-		name   string
-		method string
-		path   string
-		body   string
-		header []string
-		status int
-		typ    string
-		items  []cases.Item
-	}{
-		{name: "no key", method: "GET", path: "/v1/case", header: []string{"Authorization", ""},
-			status: 401, typ: casetest.ProblemType(casehttp.ErrUnauthorized)},
-		{name: "publishable key", method: "GET", path: "/v1/case",
-			header: []string{"Authorization", "Bearer pk_test_abc"},
-			status: 401, typ: casetest.ProblemType(casehttp.ErrUnauthorized)},
-		{name: "empty secret key", method: "GET", path: "/v1/case",
-			header: []string{"Authorization", "Bearer sk_test_"},
-			status: 401, typ: casetest.ProblemType(casehttp.ErrUnauthorized)},
-		{name: "basic auth", method: "GET", path: "/v1/case",
-			header: []string{"Authorization", "Basic c2tfdGVzdF94Og=="},
-			status: 401, typ: casetest.ProblemType(casehttp.ErrUnauthorized)},
-		{name: "unknown case", method: "GET", path: "/v1/case/" + unknown,
-			status: 404, typ: casetest.ProblemType(casehttp.ErrNotFound)},
-		{name: "update unknown case", method: "PATCH", path: "/v1/case/" + unknown,
-			body: `{"summary":"x"}`, status: 404, typ: casetest.ProblemType(casehttp.ErrNotFound)},
-		{name: "respond to unknown case", method: "POST",
-			path: "/v1/case/" + unknown + "/response", body: answerBody,
-			status: 404, typ: casetest.ProblemType(casehttp.ErrNotFound)},
-		{name: "unknown endpoint", method: "GET", path: "/v1/cases",
-			status: 404, typ: casetest.ProblemType(casehttp.ErrNoRoute)},
-		{name: "method not allowed", method: "DELETE", path: "/v1/case/" + open,
-			status: 405, typ: casetest.ProblemType(casehttp.ErrMethodNotAllowed)},
-		{name: "text body", method: "POST", path: "/v1/case", body: `{}`,
-			header: []string{"Content-Type", "text/plain"},
-			status: 415, typ: casetest.ProblemType(casehttp.ErrUnsupportedMediaType)},
-		{name: "no content type", method: "PATCH", path: "/v1/case/" + open, body: `{}`,
-			header: []string{"Content-Type", ""},
-			status: 415, typ: casetest.ProblemType(casehttp.ErrUnsupportedMediaType)},
-		{name: "body over the limit", method: "POST", path: "/v1/case",
-			body:   `{"summary":` + jsonString(strings.Repeat("x", cases.DefaultMaxBytes)) + `}`,
-			status: 413, typ: invalid, items: []cases.Item{casetest.At("", cases.CodeTooLarge)}},
-		{name: "not JSON", method: "POST", path: "/v1/case", body: `{"summary":`,
-			status: 400, typ: invalid,
-			items: []cases.Item{casetest.At("", cases.CodeInvalidJSON)}},
-		{name: "open with five problems", method: "POST", path: "/v1/case",
-			body: readTestdata(t, "open_five_problems.json"), status: 400, typ: invalid,
-			items: []cases.Item{
-				casetest.At("/due_at", cases.CodeInvalidFormat),
-				casetest.At("/metadata/customer[tier]", cases.CodeInvalidFormat),
-				casetest.At("/parent_id", cases.CodeInvalidFormat),
-				casetest.At("/parent_type", cases.CodeUnknownValue),
-				casetest.At("/request/fields/2/name", cases.CodeInvalidFormat),
-			}},
-		{name: "open with a past due time", method: "POST", path: "/v1/case",
-			body: strings.Replace(openBody(t, s), `"due_at":"2026-03-16T09:00:00Z"`,
-				`"due_at":"2026-03-01T09:00:00Z"`, 1),
-			status: 400, typ: invalid, items: []cases.Item{
-				casetest.At("/due_at", cases.CodeInvalidValue)}},
-		{name: "update names the kind", method: "PATCH", path: "/v1/case/" + open,
-			body: `{"kind":"ra_termination","summary":""}`, status: 400, typ: invalid,
-			items: []cases.Item{
-				casetest.At("/kind", cases.CodeNotAllowed),
-				casetest.At("/summary", cases.CodeRequired),
-			}},
-		{name: "response without a required answer", method: "POST",
-			path: "/v1/case/" + open + "/response",
-			body: `{"fields":{"corrected_legal_name":" ","age":3}}`, status: 400, typ: invalid,
-			items: []cases.Item{
-				casetest.At("/fields/age", cases.CodeUnknownField),
-				casetest.At("/fields/corrected_legal_name", cases.CodeRequired),
-				casetest.At("/fields/registered_office", cases.CodeRequired),
-			}},
-		{name: "response to a case under review", method: "POST",
-			path:   "/v1/case/" + answered + "/response",
-			body:   strings.Replace(answerBody, "Acme Holdings", "Acme Group", 1),
-			status: 409, typ: casetest.ProblemType(cases.ErrNotAwaitingResponse),
-			items: []cases.Item{casetest.At("", cases.CodeNotAwaiting)}},
-		{name: "response to a closed case", method: "POST",
-			path: "/v1/case/" + closed + "/response", body: answerBody,
-			status: 409, typ: casetest.ProblemType(cases.ErrClosed),
-			items: []cases.Item{casetest.At("", cases.CodeCaseClosed)}},
-		{name: "update of a closed case", method: "PATCH", path: "/v1/case/" + closed,
-			body: `{"summary":"Reopened?"}`, status: 409,
-			typ:   casetest.ProblemType(cases.ErrClosed),
-			items: []cases.Item{casetest.At("", cases.CodeCaseClosed)}},
-		{name: "resolve without reason or response", method: "PATCH", path: "/v1/case/" + open,
-			body: `{"status":"resolved"}`, status: 409,
-			typ:   casetest.ProblemType(cases.ErrTransition),
-			items: []cases.Item{casetest.At("/resolution_reason", cases.CodeReasonRequired)}},
-		{name: "response_received without a response", method: "PATCH",
-			path: "/v1/case/" + open,
-			body: `{"status":"resolved","resolution_reason":"response_received"}`, status: 409,
-			typ: casetest.ProblemType(cases.ErrTransition),
-			items: []cases.Item{
-				casetest.At("/resolution_reason", cases.CodeInvalidTransition)}},
-		{name: "limit zero", method: "GET", path: "/v1/case?limit=0", status: 400, typ: invalid,
-			items: []cases.Item{casetest.AtParameter("limit", cases.CodeInvalidValue)}},
-		{name: "limit 101", method: "GET", path: "/v1/case?limit=101", status: 400, typ: invalid,
-			items: []cases.Item{casetest.AtParameter("limit", cases.CodeInvalidValue)}},
-		{name: "limit not a number", method: "GET", path: "/v1/case?limit=ten", status: 400,
-			typ:   invalid,
-			items: []cases.Item{casetest.AtParameter("limit", cases.CodeInvalidValue)}},
-		{name: "cursor not issued", method: "GET", path: "/v1/case?cursor=abc", status: 400,
-			typ:   invalid,
-			items: []cases.Item{casetest.AtParameter("cursor", cases.CodeInvalidValue)}},
-		{name: "cursor of an unknown case", method: "GET",
-			// "c1:" and the ID of a case that does not exist, base64url.
-			path:   "/v1/case?cursor=YzE6MDAwMDAwMDAtMDAwMC03MDAwLTgwMDAtMDAwMDAwMDAwM2U3",
-			status: 400, typ: invalid,
-			items: []cases.Item{casetest.AtParameter("cursor", cases.CodeInvalidValue)}},
-		{name: "several bad parameters", method: "GET",
-			path:   "/v1/case?status=closed&kind=x&parent_type=Filing&sort=asc&limit=1&limit=2",
-			status: 400, typ: invalid,
-			items: []cases.Item{
-				casetest.AtParameter("kind", cases.CodeUnknownValue),
-				casetest.AtParameter("limit", cases.CodeDuplicate),
-				casetest.AtParameter("parent_type", cases.CodeUnknownValue),
-				casetest.AtParameter("sort", cases.CodeUnknownField),
-				casetest.AtParameter("status", cases.CodeUnknownValue),
-			}},
+	tests := []struct{ name, method, path, body string }{
+		{"open", "POST", "/v1/case", string(open)},
+		{"update", "PATCH", "/v1/case/" + id, `{"summary":"Changed."}`},
+		{"respond", "POST", "/v1/case/" + id + "/response", answerBody},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			header := append([]string{"Authorization", "Bearer " + casetest.APIKey},
-				tt.header...)
-			res := call(t, s, tt.method, tt.path, tt.body, header...)
-			casetest.AssertProblem(t, res, tt.status, tt.typ, tt.items...)
+			lengths = nil
+			for _, chunked := range []bool{false, true} {
+				res := sendSized(t, srv, tt.method, tt.path, pad(tt.body, limit+1), chunked)
+				casetest.AssertProblem(t, res, 413, casetest.ProblemType(cases.ErrInvalid),
+					casetest.At("", cases.CodeTooLarge))
+			}
+			readCase(t, sendSized(t, srv, tt.method, tt.path, pad(tt.body, limit), true))
+			assert.Equal(t, []int64{limit + 1, -1, -1}, lengths, "Content-Length seen")
 		})
 	}
 }
 
-func TestHandler_UnauthorizedNamesTheScheme(t *testing.T) {
-	s := casetest.NewServer(t)
-	res := call(t, s, "GET", "/v1/case", "", "Authorization", "")
-	assert.Equal(t, `Bearer realm="cases"`, res.Header.Get("WWW-Authenticate"))
-	casetest.AssertProblem(t, res, 401, casetest.ProblemType(casehttp.ErrUnauthorized))
+// pad pads the JSON text s with spaces to n bytes.
+func pad(s string, n int) string {
+	return s + strings.Repeat(" ", n-len(s))
 }
 
-func TestHandler_MethodNotAllowedListsMethods(t *testing.T) {
-	s := casetest.NewServer(t)
-	res := call(t, s, "PUT", "/v1/case", "{}")
-	assert.Equal(t, "GET, POST", res.Header.Get("Allow"))
-	casetest.AssertProblem(t, res, 405, casetest.ProblemType(casehttp.ErrMethodNotAllowed))
+// sendSized sends body to srv with its Content-Length, or chunked without
+// one.
+func sendSized(t *testing.T, srv *httptest.Server, method, path, body string,
+	chunked bool) *http.Response {
+	t.Helper()
+	var r io.Reader = strings.NewReader(body)
+	if chunked {
+		// A reader of unknown length makes the client send chunks.
+		r = io.MultiReader(r)
+	}
+	req, err := http.NewRequest(method, srv.URL+path, r)
+	require.NoError(t, err)
+	req.Header.Set("Authorization", "Bearer "+casetest.APIKey)
+	req.Header.Set("Content-Type", "application/json")
+	res, err := srv.Client().Do(req)
+	require.NoError(t, err)
+	return res
 }
 
 func TestHandler_AuthorizeHook(t *testing.T) {

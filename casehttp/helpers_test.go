@@ -35,6 +35,25 @@ func call(t *testing.T, s *casetest.Server, method, path, body string,
 	return s.Do(req)
 }
 
+// send sends a request to srv with the test API key; a non-empty body is
+// sent as application/json. Pairs of extra strings set headers.
+func send(t *testing.T, srv *httptest.Server, method, path, body string,
+	hdr ...string) *http.Response {
+	t.Helper()
+	req, err := http.NewRequest(method, srv.URL+path, strings.NewReader(body))
+	require.NoError(t, err)
+	req.Header.Set("Authorization", "Bearer "+casetest.APIKey)
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	for i := 0; i+1 < len(hdr); i += 2 {
+		req.Header.Set(hdr[i], hdr[i+1])
+	}
+	res, err := srv.Client().Do(req)
+	require.NoError(t, err)
+	return res
+}
+
 // readCase checks that res is a 200 answer with a case and decodes it.
 func readCase(t *testing.T, res *http.Response) *cases.Case {
 	t.Helper()

@@ -5,8 +5,6 @@ import (
 	"encoding/hex"
 	"maps"
 	"net/http"
-
-	"github.com/casekit/cases"
 )
 
 // maxIdempotencyKey is the longest Idempotency-Key the handler accepts.
@@ -14,7 +12,8 @@ const maxIdempotencyKey = 255
 
 // post serves a POST route whose body is JSON, with Idempotency-Key: the
 // first answer to a key is stored (unless it is the server's own failure)
-// and replayed to every later request with the same key and body.
+// and replayed to every later request with the same key, method, path,
+// If-Match and body.
 func (h *Handler) post(fn endpoint) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		body, err := h.readBody(r)
@@ -34,8 +33,7 @@ func (h *Handler) post(fn endpoint) http.HandlerFunc {
 // idempotent runs fn once for key, or replays its answer.
 func (h *Handler) idempotent(r *http.Request, key string, body []byte, fn endpoint) *Answer {
 	if !validKey(key) {
-		return h.problem(r, invalid(cases.Item{Code: cases.CodeInvalidValue,
-			Message: "Idempotency-Key must be 1 to 255 printable ASCII characters"}))
+		return h.problem(r, ErrInvalidIdempotencyKey)
 	}
 	apiKey, _ := h.apiKey(r)
 	scoped := scope(apiKey, key)
@@ -94,10 +92,18 @@ func scope(apiKey, key string) string {
 	return hex.EncodeToString(sum[:12]) + ":" + key
 }
 
-// fingerprint identifies a request by its method, path and body.
+// fingerprint identifies a request by its method, path, If-Match values
+// and body: a retry must repeat all four to get the first answer again.
+// Each part ends in a newline, which neither a method, an escaped path
+// nor a header value can hold, so no two requests share their parts'
+// concatenation.
 func fingerprint(r *http.Request, body []byte) string {
 	d := sha256.New()
-	d.Write([]byte(r.Method + " " + r.URL.Path + "\n"))
+	d.Write([]byte(r.Method + " " + r.URL.EscapedPath() + "\n"))
+	for _, v := range r.Header.Values("If-Match") {
+		d.Write([]byte("If-Match: " + v + "\n"))
+	}
+	d.Write([]byte("\n"))
 	d.Write(body)
 	return hex.EncodeToString(d.Sum(nil))
 }

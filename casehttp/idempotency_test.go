@@ -1,6 +1,7 @@
 package casehttp_test
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -77,25 +78,34 @@ func TestIdempotency_Refusals(t *testing.T) {
 	read(t, call(t, s, "POST", "/v1/case/"+id+"/response", answerBody,
 		"Idempotency-Key", "used"))
 
+	reused := casetest.ProblemType(casehttp.ErrIdempotencyMismatch)
+	reusedItem := []cases.Item{casetest.InRequest(casehttp.CodeIdempotencyKeyReused)}
+	badKey := casetest.ProblemType(casehttp.ErrInvalidIdempotencyKey)
+	badKeyItem := []cases.Item{casetest.InRequest(casehttp.CodeInvalidIdempotencyKey)}
 	tests := []struct {
-		name   string
-		path   string
-		body   string
-		key    string
-		apiKey string
-		status int
-		typ    string
-		items  []cases.Item
+		name    string
+		path    string
+		body    string
+		key     string
+		ifMatch string
+		apiKey  string
+		status  int
+		typ     string
+		items   []cases.Item
 	}{
 		{name: "same key, other body", path: "/v1/case/" + id + "/response",
-			body: `{"fields":{}}`, key: "used", status: 422,
-			typ: casetest.ProblemType(casehttp.ErrIdempotencyMismatch)},
+			body: `{"fields":{}}`, key: "used", status: 422, typ: reused, items: reusedItem},
 		{name: "same key, other path", path: "/v1/case", body: openBody(t, s), key: "used",
-			status: 422, typ: casetest.ProblemType(casehttp.ErrIdempotencyMismatch)},
+			status: 422, typ: reused, items: reusedItem},
+		{name: "same key, an If-Match added", path: "/v1/case/" + id + "/response",
+			body: answerBody, key: "used", ifMatch: `"1"`, status: 422, typ: reused,
+			items: reusedItem},
 		{name: "key too long", path: "/v1/case", body: openBody(t, s),
-			key: strings.Repeat("k", 256), status: 400,
-			typ:   casetest.ProblemType(cases.ErrInvalid),
-			items: []cases.Item{casetest.At("", cases.CodeInvalidValue)}},
+			key: strings.Repeat("k", 256), status: 400, typ: badKey, items: badKeyItem},
+		{name: "key with a control character", path: "/v1/case", body: openBody(t, s),
+			key: "open\t1", status: 400, typ: badKey, items: badKeyItem},
+		{name: "key with a non-ASCII character", path: "/v1/case", body: openBody(t, s),
+			key: "öffnen", status: 400, typ: badKey, items: badKeyItem},
 		{name: "same key of another API key is another key", path: "/v1/case/" + id +
 			"/response", body: `{"fields":{}}`, key: "used", apiKey: "sk_test_other",
 			status: 400, typ: casetest.ProblemType(cases.ErrInvalid), items: []cases.Item{
@@ -110,10 +120,99 @@ func TestIdempotency_Refusals(t *testing.T) {
 				apiKey = tt.apiKey
 			}
 			res := call(t, s, "POST", tt.path, tt.body, "Idempotency-Key", tt.key,
-				"Authorization", "Bearer "+apiKey)
+				"Authorization", "Bearer "+apiKey, "If-Match", tt.ifMatch)
 			casetest.AssertProblem(t, res, tt.status, tt.typ, tt.items...)
 		})
 	}
+}
+
+// TestIdempotency_IfMatchIsPartOfTheRequest retries a response with a
+// fresh If-Match under the key of one that a stale If-Match failed: the
+// retry is another request, refused with 422, and the failure is not
+// replayed as if it were its answer.
+func TestIdempotency_IfMatchIsPartOfTheRequest(t *testing.T) {
+	s := casetest.NewServer(t)
+	id := s.OpenMissingInformation().ID
+	path := "/v1/case/" + id + "/response"
+
+	stale := call(t, s, "POST", path, answerBody, "Idempotency-Key", "k", "If-Match", `"7"`)
+	casetest.AssertProblem(t, stale, 412, casetest.ProblemType(casehttp.ErrPreconditionFailed),
+		casetest.InRequest(casehttp.CodePreconditionFailed))
+	again := read(t, call(t, s, "POST", path, answerBody, "Idempotency-Key", "k",
+		"If-Match", `"7"`))
+	assert.Equal(t, 412, replayed(t, again).status)
+
+	fresh := call(t, s, "POST", path, answerBody, "Idempotency-Key", "k", "If-Match", `"1"`)
+	casetest.AssertProblem(t, fresh, 422, casetest.ProblemType(casehttp.ErrIdempotencyMismatch),
+		casetest.InRequest(casehttp.CodeIdempotencyKeyReused))
+	assert.Equal(t, cases.StatusNeedsResponse, s.Case(id).Status)
+	other := call(t, s, "POST", path, answerBody, "Idempotency-Key", "k2", "If-Match", `"1"`)
+	assert.Equal(t, `"2"`, readAnswered(t, other))
+}
+
+// readAnswered checks that res is a 200 answer with a case and returns
+// its ETag.
+func readAnswered(t *testing.T, res *http.Response) string {
+	t.Helper()
+	etag := res.Header.Get("ETag")
+	readCase(t, res)
+	return etag
+}
+
+// blockingStore is a memory store whose Create waits, once entered, until
+// release is closed.
+type blockingStore struct {
+	*casehttp.MemoryStore
+	entered chan struct{}
+	release chan struct{}
+}
+
+func (s *blockingStore) Create(ctx context.Context, c *cases.Case,
+	events []cases.Event) (casehttp.Record, error) {
+	close(s.entered)
+	<-s.release
+	return s.MemoryStore.Create(ctx, c, events)
+}
+
+// TestIdempotency_InProgressIs409 sends a request with a key while the
+// first request with that key still runs: the second is refused with
+// 409, and once the first has finished, a third gets its answer.
+func TestIdempotency_InProgressIs409(t *testing.T) {
+	env := casetest.NewEnv()
+	store := &blockingStore{MemoryStore: casehttp.NewMemoryStore(),
+		entered: make(chan struct{}), release: make(chan struct{})}
+	srv := httptest.NewServer(casehttp.NewHandler(store,
+		casehttp.Options{Now: env.Now, NewID: env.NewID}))
+	defer srv.Close()
+	body, err := casetest.MissingInformationOpen(env.Now()).MarshalJSON()
+	require.NoError(t, err)
+
+	req, err := http.NewRequest("POST", srv.URL+"/v1/case", strings.NewReader(string(body)))
+	require.NoError(t, err)
+	req.Header.Set("Authorization", "Bearer "+casetest.APIKey)
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Idempotency-Key", "slow")
+	type result struct {
+		res *http.Response
+		err error
+	}
+	first := make(chan result, 1)
+	go func() {
+		res, err := srv.Client().Do(req)
+		first <- result{res, err}
+	}()
+	<-store.entered
+	busy := send(t, srv, "POST", "/v1/case", string(body), "Idempotency-Key", "slow")
+	casetest.AssertProblem(t, busy, 409, casetest.ProblemType(casehttp.ErrIdempotencyInProgress),
+		casetest.InRequest(casehttp.CodeIdempotencyKeyInUse))
+	close(store.release)
+
+	r := <-first
+	require.NoError(t, r.err)
+	done := read(t, r.res)
+	require.Equal(t, 200, done.status, done.body)
+	again := read(t, send(t, srv, "POST", "/v1/case", string(body), "Idempotency-Key", "slow"))
+	assert.Equal(t, done, replayed(t, again))
 }
 
 func TestETag_IfMatch(t *testing.T) {
@@ -147,7 +246,8 @@ func TestETag_IfMatch(t *testing.T) {
 			res := call(t, s, tt.method, tt.path, tt.body, "If-Match", tt.ifMatch)
 			if tt.status == 412 {
 				casetest.AssertProblem(t, res, 412,
-					casetest.ProblemType(casehttp.ErrPreconditionFailed))
+					casetest.ProblemType(casehttp.ErrPreconditionFailed),
+					casetest.InRequest(casehttp.CodePreconditionFailed))
 				return
 			}
 			assert.Equal(t, tt.etag, res.Header.Get("ETag"))

@@ -1,9 +1,13 @@
 package casehttp
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"encoding/base64"
+	"encoding/hex"
 	"errors"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,8 +21,10 @@ const (
 	maxLimit     = 100
 )
 
-// cursorPrefix starts the text of every cursor the handler issues.
-const cursorPrefix = "c1:"
+// cursorVersion starts the text of every cursor the handler issues. A
+// new format takes a new version, so that a cursor of an older one is
+// refused instead of misread.
+const cursorVersion = "c2:"
 
 // listParams are the query parameters GET /v1/case accepts, sorted.
 var listParams = []string{"cursor", "kind", "limit", "parent_id", "parent_type", "status"}
@@ -39,11 +45,12 @@ func (h *Handler) list(r *http.Request, _ []byte) *Answer {
 	if err != nil {
 		return h.problem(r, err)
 	}
-	more := len(recs) > limit
-	if more {
+	next := ""
+	if len(recs) > limit {
 		recs = recs[:limit]
+		next = encodeCursor(&q, recs[limit-1].Case.ID)
 	}
-	body, err := appendList(make([]byte, 0, 1024*len(recs)+64), recs, more)
+	body, err := appendList(make([]byte, 0, 1024*len(recs)+64), recs, next)
 	if err != nil {
 		return h.problem(r, err)
 	}
@@ -75,13 +82,6 @@ func parseList(r *http.Request) (ListQuery, error) {
 		}
 		q.Limit = n
 	}
-	if v, ok := param(values, "cursor"); ok {
-		id, valid := decodeCursor(v)
-		if !valid {
-			bad("cursor", cases.CodeInvalidValue, "cursor was not issued by this server")
-		}
-		q.After = id
-	}
 	q.ParentType = enumParam(values, "parent_type", cases.ParentType.IsKnown, bad)
 	q.Status = enumParam(values, "status", cases.Status.IsKnown, bad)
 	q.Kind = enumParam(values, "kind", cases.Kind.IsKnown, bad)
@@ -90,6 +90,14 @@ func parseList(r *http.Request) (ListQuery, error) {
 		if v == "" {
 			bad("parent_id", cases.CodeInvalidFormat, "parent_id must not be empty")
 		}
+	}
+	if v, ok := param(values, "cursor"); ok {
+		id, valid := decodeCursor(v, &q)
+		if !valid {
+			bad("cursor", cases.CodeInvalidValue,
+				"cursor was not issued by this server for these filters")
+		}
+		q.After = id
 	}
 	if len(items) == 0 {
 		return q, nil
@@ -121,25 +129,52 @@ func param(values map[string][]string, name string) (string, bool) {
 	return vs[0], true
 }
 
-// encodeCursor returns the cursor of the page after the case with id.
-func encodeCursor(id string) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(cursorPrefix + id))
+// encodeCursor returns the cursor of the page after the case with id, in
+// the list that q's filters select: the base64url form of the version,
+// the ID, a colon and the hex of [cursorCheck].
+func encodeCursor(q *ListQuery, id string) string {
+	text := cursorVersion + id
+	return base64.RawURLEncoding.EncodeToString([]byte(text + ":" + cursorCheck(q, text)))
 }
 
 // decodeCursor returns the case ID a cursor names, and whether the cursor
-// has the form of one the handler issues. Whether the case exists is the
-// store's to say.
-func decodeCursor(s string) (string, bool) {
+// is one the handler issues for the filters of q. Whether the case exists
+// is the store's to say.
+func decodeCursor(s string, q *ListQuery) (string, bool) {
 	b, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil {
 		return "", false
 	}
-	id, ok := strings.CutPrefix(string(b), cursorPrefix)
-	return id, ok && id != ""
+	cut := bytes.LastIndexByte(b, ':')
+	if cut < 0 {
+		return "", false
+	}
+	text, check := string(b[:cut]), string(b[cut+1:])
+	id, ok := strings.CutPrefix(text, cursorVersion)
+	return id, ok && id != "" && check == cursorCheck(q, text)
 }
 
-// appendList appends the list object of a page.
-func appendList(b []byte, recs []Record, more bool) ([]byte, error) {
+// cursorCheck returns the hex of the first 12 bytes of the SHA-256 of a
+// cursor's text and the filters of q. It ties a cursor to its list and
+// catches a cursor that was altered; it holds no secret, so that cursors
+// stay valid when the handler restarts.
+func cursorCheck(q *ListQuery, text string) string {
+	filters := url.Values{}
+	for _, f := range [...]struct{ name, value string }{
+		{"parent_type", string(q.ParentType)}, {"parent_id", q.ParentID},
+		{"status", string(q.Status)}, {"kind", string(q.Kind)},
+	} {
+		if f.value != "" {
+			filters.Set(f.name, f.value)
+		}
+	}
+	sum := sha256.Sum256([]byte(text + "\n" + filters.Encode()))
+	return hex.EncodeToString(sum[:12])
+}
+
+// appendList appends the list object of a page; next is the cursor of
+// the next page, "" on the last page.
+func appendList(b []byte, recs []Record, next string) ([]byte, error) {
 	b = append(b, `{"object":"list","data":[`...)
 	for i, rec := range recs {
 		if i > 0 {
@@ -152,10 +187,10 @@ func appendList(b []byte, recs []Record, more bool) ([]byte, error) {
 		b = append(b, c...)
 	}
 	b = append(b, `],"has_more":`...)
-	b = strconv.AppendBool(b, more)
+	b = strconv.AppendBool(b, next != "")
 	b = append(b, `,"next_cursor":`...)
-	if more {
-		b = strconv.AppendQuote(b, encodeCursor(recs[len(recs)-1].Case.ID))
+	if next != "" {
+		b = strconv.AppendQuote(b, next)
 	} else {
 		b = append(b, "null"...)
 	}

@@ -1,11 +1,16 @@
 package casehttp_test
 
 import (
+	"encoding/base64"
+	"encoding/json"
+	"net/http"
 	"net/url"
+	"strings"
 	"sync"
 	"testing"
 
 	"github.com/casekit/cases"
+	"github.com/casekit/cases/casehttp"
 	"github.com/casekit/cases/casetest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -108,4 +113,129 @@ func TestList_WalkWhileOthersAdd(t *testing.T) {
 		assert.Equal(t, 1, n, "case %s", id)
 	}
 	assert.Len(t, first, 7)
+}
+
+func TestList_ParameterProblems(t *testing.T) {
+	s := casetest.NewServer(t)
+	invalid := casetest.ProblemType(cases.ErrInvalid)
+	tests := []struct {
+		name  string
+		query string
+		items []cases.Item
+	}{
+		{name: "limit zero", query: "limit=0",
+			items: []cases.Item{casetest.AtParameter("limit", cases.CodeInvalidValue)}},
+		{name: "limit 101", query: "limit=101",
+			items: []cases.Item{casetest.AtParameter("limit", cases.CodeInvalidValue)}},
+		{name: "limit not a number", query: "limit=ten",
+			items: []cases.Item{casetest.AtParameter("limit", cases.CodeInvalidValue)}},
+		{name: "empty parent id", query: "parent_id=",
+			items: []cases.Item{casetest.AtParameter("parent_id", cases.CodeInvalidFormat)}},
+		{name: "several bad parameters",
+			query: "status=closed&kind=x&parent_type=Filing&sort=asc&limit=1&limit=2",
+			items: []cases.Item{
+				casetest.AtParameter("kind", cases.CodeUnknownValue),
+				casetest.AtParameter("limit", cases.CodeDuplicate),
+				casetest.AtParameter("parent_type", cases.CodeUnknownValue),
+				casetest.AtParameter("sort", cases.CodeUnknownField),
+				casetest.AtParameter("status", cases.CodeUnknownValue),
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := call(t, s, "GET", "/v1/case?"+tt.query, "")
+			casetest.AssertProblem(t, res, 400, invalid, tt.items...)
+		})
+	}
+}
+
+// firstCursor lists the first page of query with limit 2 and returns its
+// next cursor.
+func firstCursor(t *testing.T, h http.Handler, query string) string {
+	t.Helper()
+	rec := serve(h, authorized(httptestRequest("GET", "/v1/case?limit=2&"+query, "")))
+	require.Equal(t, 200, rec.Code, rec.Body.String())
+	var p listPage
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &p))
+	require.NotNil(t, p.NextCursor)
+	return *p.NextCursor
+}
+
+func authorized(req *http.Request) *http.Request {
+	req.Header.Set("Authorization", "Bearer "+casetest.APIKey)
+	return req
+}
+
+// TestList_CursorsAreBoundToTheirFilters uses cursors with the filters
+// they were issued for, with other filters, altered, of another format
+// and of another store: only the first are accepted.
+func TestList_CursorsAreBoundToTheirFilters(t *testing.T) {
+	env := casetest.NewEnv()
+	store := casehttp.NewMemoryStore()
+	h := casehttp.NewHandler(store, casehttp.Options{Now: env.Now, NewID: env.NewID})
+	var ids []string
+	for range 5 {
+		o := casetest.MissingInformationOpen(env.Now())
+		c, events, err := cases.Open(o, env.Cases())
+		require.NoError(t, err)
+		_, err = store.Create(t.Context(), c, events)
+		require.NoError(t, err)
+		ids = append(ids, c.ID)
+	}
+	all := firstCursor(t, h, "")
+	filtered := firstCursor(t, h, "status=needs_response&parent_id=fil_1a2b3c")
+	elsewhere := firstCursor(t, casehttp.NewHandler(func() casehttp.Store {
+		other := casehttp.NewMemoryStore()
+		for i := 10; i < 13; i++ {
+			c := env.NeedsResponse(casetest.WithID(casetest.ID(uint64(i)).String()))
+			_, err := other.Create(t.Context(), c, nil)
+			require.NoError(t, err)
+		}
+		return other
+	}(), casehttp.Options{}), "")
+	legacy := base64.RawURLEncoding.EncodeToString([]byte("c1:" + ids[2]))
+	text, err := base64.RawURLEncoding.DecodeString(all)
+	require.NoError(t, err)
+	// The same cursor naming the case before the one it named.
+	alteredText := strings.Replace(string(text), ids[3], ids[2], 1)
+	require.NotEqual(t, string(text), alteredText)
+	altered := base64.RawURLEncoding.EncodeToString([]byte(alteredText))
+
+	tests := []struct {
+		name, query string
+		want        []string // nil: refused
+	}{
+		{name: "its filters", query: "cursor=" + all, want: []string{ids[2], ids[1], ids[0]}},
+		{name: "its filters, another limit", query: "limit=1&cursor=" + all,
+			want: []string{ids[2]}},
+		{name: "its filters in another order",
+			query: "parent_id=fil_1a2b3c&status=needs_response&cursor=" + filtered,
+			want:  []string{ids[2], ids[1], ids[0]}},
+		{name: "after a restart", query: "cursor=" + all, want: []string{ids[2], ids[1], ids[0]}},
+		{name: "filters added", query: "status=needs_response&cursor=" + all},
+		{name: "filters dropped", query: "cursor=" + filtered},
+		{name: "a filter changed", query: "status=needs_response&parent_id=fil_2&cursor=" +
+			filtered},
+		{name: "altered", query: "cursor=" + altered},
+		{name: "not base64", query: "cursor=abc!"},
+		{name: "empty", query: "cursor="},
+		{name: "the old format", query: "cursor=" + legacy},
+		{name: "a case of another store", query: "cursor=" + elsewhere},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			handler := h
+			if tt.name == "after a restart" {
+				handler = casehttp.NewHandler(store, casehttp.Options{})
+			}
+			rec := serve(handler, authorized(httptestRequest("GET", "/v1/case?"+tt.query, "")))
+			res := rec.Result()
+			if tt.want == nil {
+				casetest.AssertProblem(t, res, 400, casetest.ProblemType(cases.ErrInvalid),
+					casetest.AtParameter("cursor", cases.CodeInvalidValue))
+				return
+			}
+			assert.Equal(t, tt.want, readList(t, res).ids(t))
+		})
+	}
 }

@@ -11,7 +11,14 @@ import (
 // MemoryStore is a [Store] that keeps everything in memory. Each case has
 // its own lock, so changes to different cases run in parallel and changes
 // to one case run one after the other; reads never wait for a change in
-// progress. The zero value is not ready: use [NewMemoryStore].
+// progress. Its outbox gives each event its sequence number under the
+// lock of the event's case, so sequence numbers follow the order in which
+// the changes of a case were stored.
+//
+// It keeps every case, event and idempotency record for as long as the
+// store itself lives, and forgets them all when the process ends: it is
+// the store of tests, examples and demonstrations, not of a service that
+// runs for weeks. The zero value is not ready: use [NewMemoryStore].
 type MemoryStore struct {
 	mu    sync.RWMutex
 	byID  map[string]*memEntry

@@ -10,10 +10,13 @@ import (
 
 // The errors a [Store] returns for the cases it cannot find or create.
 var (
-	// ErrNotFound reports a case ID that the store does not hold.
+	// ErrNotFound reports a case ID that the store does not hold; the
+	// handler answers it with 404.
 	ErrNotFound = errors.New("casehttp: case not found")
 
-	// ErrExists reports a case whose ID the store already holds.
+	// ErrExists reports a case whose ID the store already holds. Only an
+	// [Options.NewID] that repeats itself causes it; the handler answers
+	// it with 409, which a retry with another ID may get past.
 	ErrExists = errors.New("casehttp: case already exists")
 
 	// ErrUnknownCursor reports a [ListQuery.After] that names no case the
@@ -114,7 +117,8 @@ type IdempotencyStore interface {
 
 // IdempotencyRecord is what an [IdempotencyStore] keeps for one key.
 type IdempotencyRecord struct {
-	// Fingerprint identifies the request: its method, path and body.
+	// Fingerprint identifies the request: its method, path, If-Match
+	// header and body.
 	Fingerprint string
 
 	// Answer is the answer to replay; nil while the first request is in

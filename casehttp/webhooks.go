@@ -57,18 +57,33 @@ type Delivery struct {
 	// Err says why the attempt failed; "" when the endpoint answered
 	// with a 2xx status.
 	Err string
+
+	// RetryIn is the wait before the next attempt: zero when none
+	// follows, because this one succeeded or was the last.
+	RetryIn time.Duration
 }
 
 // OK reports whether the attempt succeeded.
 func (d Delivery) OK() bool { return d.Err == "" }
 
-// Webhooks is a [Notifier] that posts each event, as the JSON of the
-// [cases.Event] envelope, to every registered endpoint, signed as [Sign]
-// describes. Each endpoint gets its events one at a time, in the order
-// they were notified; a failed attempt (no answer, or a status other than
+// Webhooks is a [Notifier] that posts the events of an [Outbox], as the
+// JSON of the [cases.Event] envelope, to every registered endpoint, signed
+// as [Sign] describes. A failed attempt (no answer, or a status other than
 // 2xx) is retried with exponential backoff. Every attempt is recorded.
+//
+// Each call of Notify reads the events stored since the last call, in the
+// order of their sequence numbers, and ignores the events it is given:
+// concurrent requests notify in any order, the outbox in the order the
+// store committed the changes. Each endpoint gets its events one at a
+// time in that order, a retried event holding back those after it, so
+// that a case's events arrive in the order of its versions. This holds
+// for an outbox whose events become visible in the order of their
+// sequence numbers, as those of [MemoryStore] do; a store that commits
+// changes in parallel brings its own relay.
+//
 // Webhooks is safe for concurrent use; call Close when done.
 type Webhooks struct {
+	out    Outbox
 	opts   WebhookOptions
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -76,6 +91,7 @@ type Webhooks struct {
 	mu         sync.Mutex
 	idle       *sync.Cond // signalled when pending drops to zero
 	hooks      []*hook
+	read       int64 // the sequence number of the last event read
 	pending    int
 	closed     bool
 	deliveries []Delivery
@@ -88,8 +104,13 @@ type hook struct {
 	running     bool
 }
 
-// NewWebhooks returns a Webhooks with no endpoint.
-func NewWebhooks(o WebhookOptions) *Webhooks {
+// outboxPage is how many events Notify reads from the outbox at a time.
+const outboxPage = 100
+
+// NewWebhooks returns a Webhooks with no endpoint that delivers the
+// events of out, which must not be nil, starting with the first event out
+// holds.
+func NewWebhooks(out Outbox, o WebhookOptions) *Webhooks {
 	if o.Client == nil {
 		o.Client = &http.Client{Timeout: 10 * time.Second}
 	}
@@ -102,39 +123,55 @@ func NewWebhooks(o WebhookOptions) *Webhooks {
 	if o.MaxBackoff < o.Backoff {
 		o.MaxBackoff = o.Backoff
 	}
-	w := &Webhooks{opts: o}
+	w := &Webhooks{out: out, opts: o}
 	w.ctx, w.cancel = context.WithCancel(context.Background())
 	w.idle = sync.NewCond(&w.mu)
 	return w
 }
 
-// Register adds an endpoint that receives every event notified from now
-// on, signed with secret.
+// Register adds an endpoint that receives every event that Notify reads
+// from now on, signed with secret.
 func (w *Webhooks) Register(url, secret string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.hooks = append(w.hooks, &hook{url: url, secret: secret})
 }
 
-// Notify queues events for every endpoint and returns at once.
-func (w *Webhooks) Notify(events []cases.Event) {
+// Notify reads the events that the outbox stored since the last call and
+// queues them for every endpoint, then returns; the events it is given
+// are not used. When the outbox fails, the events stay unread until the
+// next call.
+func (w *Webhooks) Notify([]cases.Event) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.closed {
-		return
+	for !w.closed {
+		page, err := w.out.Events(w.ctx, w.read, outboxPage)
+		if err != nil || len(page) == 0 {
+			return
+		}
+		for _, e := range page {
+			w.queue(e.Event)
+			w.read = e.Seq
+		}
+		if len(page) < outboxPage {
+			return
+		}
 	}
+}
+
+// queue adds ev to the queue of every endpoint; w.mu is held.
+func (w *Webhooks) queue(ev cases.Event) {
 	for _, h := range w.hooks {
-		h.queue = append(h.queue, events...)
-		w.pending += len(events)
-		if !h.running && len(h.queue) > 0 {
+		h.queue = append(h.queue, ev)
+		w.pending++
+		if !h.running {
 			h.running = true
 			go w.drain(h)
 		}
 	}
 }
 
-// Wait blocks until every event notified so far was delivered or given
-// up.
+// Wait blocks until every event read so far was delivered or given up.
 func (w *Webhooks) Wait() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -207,10 +244,12 @@ func (w *Webhooks) deliver(h *hook, ev cases.Event) {
 		if w.ctx.Err() != nil {
 			return
 		}
-		w.record(d)
 		if d.OK() || attempt == w.opts.Attempts {
+			w.record(d)
 			return
 		}
+		d.RetryIn = wait
+		w.record(d)
 		t := time.NewTimer(wait)
 		select {
 		case <-t.C:

@@ -1,9 +1,12 @@
 package casehttp_test
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -170,4 +173,135 @@ func TestVerifySignature(t *testing.T) {
 			assert.ErrorIs(t, err, casehttp.ErrSignature)
 		})
 	}
+}
+
+// TestWebhooks_DeliverInCommitOrder has 32 clients change one case at
+// once: the endpoint gets the events in the order the store committed
+// them, which is the outbox's, so each event holds one more metadata pair
+// than the one before.
+func TestWebhooks_DeliverInCommitOrder(t *testing.T) {
+	s := casetest.NewServer(t)
+	rc := &receiver{}
+	hook := httptest.NewServer(rc)
+	defer hook.Close()
+	s.RegisterWebhook(hook.URL)
+	id := s.OpenMissingInformation().ID
+
+	const clients = 32
+	var wg sync.WaitGroup
+	codes := make([]int, clients)
+	for i := range clients {
+		wg.Go(func() {
+			body := fmt.Sprintf(`{"metadata":{"client_%d":"x"}}`, i)
+			req := s.NewRequest("PATCH", "/v1/case/"+id, []byte(body))
+			res, err := s.Client().Do(req)
+			if err == nil {
+				codes[i] = res.StatusCode
+				res.Body.Close()
+			}
+		})
+	}
+	wg.Wait()
+	s.Deliveries()
+
+	events := s.Events()
+	require.Len(t, events, 1+clients)
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	require.Len(t, rc.bodies, len(events))
+	for i, body := range rc.bodies {
+		ev, err := cases.Decoder{}.Event(body)
+		require.NoError(t, err)
+		assert.Equal(t, events[i].ID, ev.ID, "delivery %d", i)
+		assert.Len(t, ev.Data.Metadata, 1+i, "delivery %d", i) // external_id and i clients
+	}
+	for i, code := range codes {
+		assert.Equal(t, 200, code, "client %d", i)
+	}
+}
+
+// TestWebhooks_BackoffDoubles delivers to an endpoint that always fails:
+// the waits double from Backoff up to MaxBackoff, and none follows the
+// last attempt.
+func TestWebhooks_BackoffDoubles(t *testing.T) {
+	rc := &receiver{failures: 100}
+	hook := httptest.NewServer(rc)
+	defer hook.Close()
+	store := casehttp.NewMemoryStore()
+	w := casehttp.NewWebhooks(store, casehttp.WebhookOptions{Attempts: 6,
+		Backoff: time.Millisecond, MaxBackoff: 5 * time.Millisecond})
+	defer w.Close()
+	w.Register(hook.URL, "whsec_1")
+	createCase(t, store, casetest.NewEnv())
+
+	w.Notify(nil)
+	w.Wait()
+	var waits []time.Duration
+	for _, d := range w.Deliveries() {
+		waits = append(waits, d.RetryIn)
+	}
+	ms := time.Millisecond
+	assert.Equal(t, []time.Duration{ms, 2 * ms, 4 * ms, 5 * ms, 5 * ms, 0}, waits)
+	assert.Len(t, rc.bodies, 6)
+}
+
+// createCase stores a new case with its event in s, at env's time and
+// with its next ID.
+func createCase(t *testing.T, s casehttp.Store, env *casetest.Env) *cases.Case {
+	t.Helper()
+	c, events, err := cases.Open(casetest.RATerminationOpen(), env.Cases())
+	require.NoError(t, err)
+	_, err = s.Create(t.Context(), c, events)
+	require.NoError(t, err)
+	return c
+}
+
+// flakyOutbox is a store whose Events fails while down is set.
+type flakyOutbox struct {
+	*casehttp.MemoryStore
+	down bool
+}
+
+func (o *flakyOutbox) Events(ctx context.Context, after int64,
+	limit int) ([]casehttp.OutboxEvent, error) {
+	if o.down {
+		return nil, errors.New("outbox unavailable")
+	}
+	return o.MemoryStore.Events(ctx, after, limit)
+}
+
+// TestWebhooks_ReadTheOutbox notifies with events that are not the
+// outbox's, before an endpoint is registered, and while the outbox fails:
+// the endpoint gets exactly the outbox's events that were stored after
+// the last read before it registered.
+func TestWebhooks_ReadTheOutbox(t *testing.T) {
+	rc := &receiver{}
+	hook := httptest.NewServer(rc)
+	defer hook.Close()
+	out := &flakyOutbox{MemoryStore: casehttp.NewMemoryStore()}
+	w := casehttp.NewWebhooks(out, casehttp.WebhookOptions{})
+	defer w.Close()
+
+	env := casetest.NewEnv()
+	createCase(t, out, env)
+	w.Notify(nil) // read with no endpoint: nobody gets it
+	w.Register(hook.URL, "whsec_1")
+	second := createCase(t, out, env)
+	out.down = true
+	w.Notify(nil)
+	w.Wait()
+	assert.Empty(t, w.Deliveries(), "nothing read while the outbox fails")
+
+	out.down = false
+	_, stray, err := cases.Open(casetest.RATerminationOpen(), casetest.NewEnv().Cases())
+	require.NoError(t, err)
+	w.Notify(stray)
+	w.Wait()
+	deliveries := w.Deliveries()
+	require.Len(t, deliveries, 1)
+	all, err := out.Events(t.Context(), 0, 10)
+	require.NoError(t, err)
+	require.Len(t, all, 2)
+	assert.Equal(t, all[1].Event.ID, deliveries[0].EventID)
+	assert.Equal(t, second.ID, all[1].Event.Data.ID)
 }

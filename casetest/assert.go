@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"strings"
 
 	"github.com/casekit/cases"
 	"github.com/casekit/cases/casehttp"
@@ -19,6 +20,15 @@ func At(pointer string, code cases.Code) cases.Item {
 // AtParameter returns the item of a problem with a query parameter.
 func AtParameter(name string, code cases.Code) cases.Item {
 	return cases.Item{Parameter: name, Code: code}
+}
+
+// InRequest returns the item of a problem with the request itself (its
+// method, path or a header) rather than its body, as the problems of
+// casehttp's own errors have: an item with a code and no pointer.
+// [AssertProblem] tells it from At("", code), an item about the whole
+// body, by the problem's type.
+func InRequest(code cases.Code) cases.Item {
+	return cases.Item{Code: code}
 }
 
 // ProblemType returns the problem type URI of a sentinel error of the
@@ -44,8 +54,13 @@ func AssertError(t assert.TestingT, err error, sentinel error, want ...cases.Ite
 }
 
 // AssertProblem asserts that res is an application/problem+json answer
-// with the given status and type, whose errors are exactly want (see
-// [AssertError] for how they compare). It reads and closes the body.
+// with the given status and type, a title and a detail, whose errors are
+// exactly want (see [AssertError] for how they compare), each with a
+// detail. It also asserts where each item points: an item of a problem
+// of casehttp's own errors (its type starts with [casehttp.TypeBase]) or
+// of a 500 (about:blank) has neither pointer nor parameter, see
+// [InRequest]; any other item has exactly one of them. It reads and
+// closes the body.
 func AssertProblem(t assert.TestingT, res *http.Response, status int, typ string,
 	want ...cases.Item) bool {
 	if h, ok := t.(interface{ Helper() }); ok {
@@ -64,14 +79,33 @@ func AssertProblem(t assert.TestingT, res *http.Response, status int, typ string
 	}
 	ok = assert.Equal(t, typ, p.Type) && ok
 	ok = assert.Equal(t, status, p.Status, "status in the body") && ok
+	ok = assert.NotEmpty(t, p.Title, "title; body: %s", body) && ok
+	ok = assert.NotEmpty(t, p.Detail, "detail; body: %s", body) && ok
+	got, itemsOK := problemItems(t, &p, body)
+	return assertItems(t, got, want) && itemsOK && ok
+}
+
+// problemItems returns the items of p, and asserts that each has a
+// detail and points where AssertProblem says.
+func problemItems(t assert.TestingT, p *cases.Problem, body []byte) ([]cases.Item, bool) {
+	inRequest := strings.HasPrefix(p.Type, casehttp.TypeBase) || p.Type == "about:blank"
+	ok := true
 	got := make([]cases.Item, len(p.Errors))
 	for i, pi := range p.Errors {
 		got[i] = cases.Item{Parameter: pi.Parameter, Code: pi.Code, Message: pi.Detail}
 		if pi.Pointer != nil {
 			got[i].Pointer = *pi.Pointer
 		}
+		ok = assert.NotEmpty(t, pi.Detail, "detail of item %d; body: %s", i, body) && ok
+		if inRequest {
+			ok = assert.True(t, pi.Pointer == nil && pi.Parameter == "",
+				"item %d of a request problem has a pointer or parameter; body: %s", i, body) && ok
+		} else {
+			ok = assert.True(t, (pi.Pointer != nil) != (pi.Parameter != ""),
+				"item %d needs one of pointer and parameter; body: %s", i, body) && ok
+		}
 	}
-	return assertItems(t, got, want) && ok
+	return got, ok
 }
 
 // assertItems compares items as AssertError describes.

@@ -9,8 +9,37 @@ import (
 
 // Option changes a case that a builder made, after the builder's last
 // step. It may change any field, also in ways that break the case's rules:
-// that is the caller's choice.
+// that is the caller's choice. Option is a plain function, so a test
+// changes a field that no With function names with a literal of its own:
+//
+//	env.Resolved(func(c *cases.Case) { c.ResolvedAt = nil })
+//
+// The With functions set the fields that do not depend on the status;
+// the builders themselves give the status and the fields that go with it
+// (opened_at, resolved_at, resolution_reason).
 type Option func(*cases.Case)
+
+// WithID sets the ID.
+func WithID(id string) Option {
+	return func(c *cases.Case) { c.ID = id }
+}
+
+// WithKind sets the kind, and nothing else: the request and response
+// keep their types, so that a kind other than the builder's breaks the
+// case unless WithRequest and WithResponse follow.
+func WithKind(k cases.Kind) Option {
+	return func(c *cases.Case) { c.Kind = k }
+}
+
+// WithRequest sets the request; nil clears it.
+func WithRequest(p cases.Payload) Option {
+	return func(c *cases.Case) { c.Request = p }
+}
+
+// WithResponse sets the response; nil clears it.
+func WithResponse(p cases.Payload) Option {
+	return func(c *cases.Case) { c.Response = p }
+}
 
 // WithParent sets the parent of the case.
 func WithParent(t cases.ParentType, id string) Option {

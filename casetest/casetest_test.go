@@ -2,11 +2,15 @@ package casetest_test
 
 import (
 	"fmt"
+	"io"
 	"math/rand/v2"
+	"net/http"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/casekit/cases"
+	"github.com/casekit/cases/casehttp"
 	"github.com/casekit/cases/casetest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -55,6 +59,27 @@ func TestOptions(t *testing.T) {
 	assert.Nil(t, c.Details)
 	assert.Equal(t, &due, c.DueAt)
 	assert.Equal(t, cases.Metadata{"external_id": "ext_123", "tier": "gold"}, c.Metadata)
+}
+
+func TestOptions_StatusIndependentFields(t *testing.T) {
+	request := &cases.RATerminationRequest{Reason: cases.RABusinessDissolved}
+	c := casetest.NewEnv().UnderReview(
+		casetest.WithID(casetest.ID(7).String()),
+		casetest.WithKind(cases.KindRATermination),
+		casetest.WithParent(cases.ParentBusiness, "biz_7"),
+		casetest.WithRequest(request),
+		casetest.WithResponse(casetest.RATerminationAnswer()),
+	)
+	require.NoError(t, c.Validate())
+	assert.Equal(t, casetest.ID(7).String(), c.ID)
+	assert.Equal(t, cases.KindRATermination, c.Kind)
+	assert.Same(t, request, c.Request)
+	assert.Equal(t, casetest.RATerminationAnswer(), c.Response)
+
+	cleared := casetest.NewEnv().NeedsResponse(casetest.WithRequest(nil))
+	assert.Nil(t, cleared.Request)
+	casetest.AssertError(t, cleared.Validate(), cases.ErrInvalid,
+		casetest.At("/request", cases.CodeRequired))
 }
 
 func TestEnv_BuildersShareTheClockAndIDs(t *testing.T) {
@@ -172,6 +197,82 @@ func TestAssertError(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := &recorder{}
 			got := casetest.AssertError(r, tt.err, tt.sentinel, tt.items...)
+			assert.Equal(t, tt.ok, got)
+			assert.Equal(t, !tt.ok, r.failed)
+		})
+	}
+}
+
+// problemResponse returns a problem answer with the given status and
+// body.
+func problemResponse(status int, body string) *http.Response {
+	return &http.Response{StatusCode: status,
+		Header: http.Header{"Content-Type": {"application/problem+json"}},
+		Body:   io.NopCloser(strings.NewReader(body))}
+}
+
+func TestAssertProblem(t *testing.T) {
+	invalid := casetest.ProblemType(cases.ErrInvalid)
+	notFound := casetest.ProblemType(casehttp.ErrNotFound)
+	summary := casetest.At("/summary", cases.CodeRequired)
+	missing := casetest.InRequest(casehttp.CodeCaseNotFound)
+	bodyProblem := `{"type":"` + invalid + `","title":"Invalid input","status":400,` +
+		`"detail":"1 problem found","errors":[%s]}`
+	requestProblem := `{"type":"` + notFound + `","title":"Not found","status":404,` +
+		`"detail":"no case has the ID of the path","errors":[%s]}`
+	tests := []struct {
+		name   string
+		status int
+		body   string
+		typ    string
+		want   []cases.Item
+		ok     bool
+	}{
+		{name: "body problem", status: 400, typ: invalid, want: []cases.Item{summary}, ok: true,
+			body: fmt.Sprintf(bodyProblem,
+				`{"pointer":"/summary","code":"required","detail":"summary is required"}`)},
+		{name: "query problem", status: 400, typ: invalid, ok: true,
+			want: []cases.Item{casetest.AtParameter("limit", cases.CodeInvalidValue)},
+			body: fmt.Sprintf(bodyProblem,
+				`{"parameter":"limit","code":"invalid_value","detail":"limit is 1 to 100"}`)},
+		{name: "request problem", status: 404, typ: notFound, want: []cases.Item{missing},
+			ok: true, body: fmt.Sprintf(requestProblem,
+				`{"code":"case_not_found","detail":"no case has the ID of the path"}`)},
+		{name: "request problem with a pointer", status: 404, typ: notFound,
+			want: []cases.Item{missing}, body: fmt.Sprintf(requestProblem,
+				`{"pointer":"","code":"case_not_found","detail":"no case has this ID"}`)},
+		{name: "body problem without a pointer", status: 400, typ: invalid,
+			want: []cases.Item{casetest.At("", cases.CodeInvalidJSON)},
+			body: fmt.Sprintf(bodyProblem, `{"code":"invalid_json","detail":"not JSON"}`)},
+		{name: "pointer and parameter", status: 400, typ: invalid,
+			want: []cases.Item{casetest.AtParameter("limit", cases.CodeInvalidValue)},
+			body: fmt.Sprintf(bodyProblem,
+				`{"pointer":"","parameter":"limit","code":"invalid_value","detail":"x"}`)},
+		{name: "item without detail", status: 400, typ: invalid, want: []cases.Item{summary},
+			body: fmt.Sprintf(bodyProblem, `{"pointer":"/summary","code":"required"}`)},
+		{name: "no title", status: 404, typ: notFound, want: []cases.Item{missing},
+			body: `{"type":"` + notFound + `","status":404,"detail":"gone",` +
+				`"errors":[{"code":"case_not_found","detail":"gone"}]}`},
+		{name: "no detail", status: 404, typ: notFound, want: []cases.Item{missing},
+			body: `{"type":"` + notFound + `","title":"Not found","status":404,` +
+				`"errors":[{"code":"case_not_found","detail":"gone"}]}`},
+		{name: "other status", status: 410, typ: notFound, want: []cases.Item{missing},
+			body: fmt.Sprintf(requestProblem,
+				`{"code":"case_not_found","detail":"no case has the ID of the path"}`)},
+		{name: "other items", status: 400, typ: invalid,
+			want: []cases.Item{casetest.At("/summary", cases.CodeTooLong)},
+			body: fmt.Sprintf(bodyProblem,
+				`{"pointer":"/summary","code":"required","detail":"summary is required"}`)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &recorder{}
+			res := problemResponse(tt.status, tt.body)
+			want := 404
+			if tt.typ == invalid {
+				want = 400
+			}
+			got := casetest.AssertProblem(r, res, want, tt.typ, tt.want...)
 			assert.Equal(t, tt.ok, got)
 			assert.Equal(t, !tt.ok, r.failed)
 		})

@@ -69,3 +69,21 @@ func ExampleVariants() {
 	// long_summary /summary too_long true
 	// two_line_summary /summary invalid_format true
 }
+
+// Body variants break one rule of a request body at a time, and say what
+// the operation (or the API, with 400) must report.
+func ExampleOpenVariants() {
+	env := casetest.NewEnv()
+	o := casetest.MissingInformationOpen(env.Now())
+	for _, v := range casetest.OpenVariants(o, env.Now())[:3] {
+		open, err := cases.Decoder{}.Open(v.JSON)
+		if err == nil {
+			_, _, err = cases.Open(open, env.Cases())
+		}
+		fmt.Println(v.Name, v.Want.Pointer, v.Want.Code, err != nil)
+	}
+	// Output:
+	// missing_summary /summary required true
+	// bad_parent_id /parent_id invalid_format true
+	// unknown_parent_type /parent_type unknown_value true
+}

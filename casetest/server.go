@@ -58,7 +58,7 @@ func NewServer(t TB) *Server {
 	t.Helper()
 	env := NewEnv()
 	s := &Server{Env: env, Store: casehttp.NewMemoryStore(), t: t}
-	s.Webhooks = casehttp.NewWebhooks(casehttp.WebhookOptions{
+	s.Webhooks = casehttp.NewWebhooks(s.Store, casehttp.WebhookOptions{
 		Attempts: 3, Backoff: time.Millisecond, MaxBackoff: 2 * time.Millisecond,
 		Now: env.Now,
 	})

@@ -3,12 +3,15 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"testing"
 	"time"
 
 	"github.com/casekit/cases"
+	"github.com/casekit/cases/casehttp"
 	"github.com/casekit/cases/casetest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -141,4 +144,34 @@ func TestPartner_RefusesUnsignedWebhooks(t *testing.T) {
 		})
 	}
 	assert.Equal(t, cases.StatusNeedsResponse, s.Case(c.ID).Status)
+}
+
+// TestProblemError turns the API's problems back into errors: those of
+// the cases package into a *cases.Error with their items, the others
+// into an error that names the status and the code.
+func TestProblemError(t *testing.T) {
+	encode := func(p cases.Problem) []byte {
+		b, err := json.Marshal(p)
+		require.NoError(t, err)
+		return b
+	}
+	closed := &cases.Error{Err: cases.ErrClosed, Items: []cases.Item{
+		{Code: cases.CodeCaseClosed, Message: "case is closed"}}}
+	invalid := &cases.Error{Err: cases.ErrInvalid, Items: []cases.Item{
+		{Pointer: "/fields/x", Code: cases.CodeUnknownField, Message: "x was not asked for"}}}
+
+	err := problemError(409, encode(cases.ProblemFor(closed)))
+	casetest.AssertError(t, err, cases.ErrClosed, casetest.At("", cases.CodeCaseClosed))
+	err = problemError(400, encode(cases.ProblemFor(invalid)))
+	casetest.AssertError(t, err, cases.ErrInvalid,
+		casetest.At("/fields/x", cases.CodeUnknownField))
+
+	err = problemError(412, encode(casehttp.ProblemFor(casehttp.ErrPreconditionFailed)))
+	assert.EqualError(t, err,
+		"case API answered 412: Precondition failed (precondition_failed)")
+	var ce *cases.Error
+	assert.False(t, errors.As(err, &ce))
+	err = problemError(500, encode(casehttp.ProblemFor(errors.New("boom"))))
+	assert.EqualError(t, err, "case API answered 500: Internal Server Error (internal_error)")
+	assert.EqualError(t, problemError(502, []byte("<html>")), "case API answered 502")
 }

@@ -195,15 +195,17 @@ func (p *Partner) do(req *http.Request) (*cases.Case, string, error) {
 }
 
 // problemError turns problem details back into an error: a [*cases.Error]
-// when the problem has items, so that callers read them as they read a
-// local check's.
+// for a problem of the cases package, whose items say what to fix, so
+// that callers read them as they read a local check's; an error that
+// names the status and the code otherwise (a stale If-Match, an unknown
+// case, a failure of the API).
 func problemError(status int, body []byte) error {
 	var p cases.Problem
-	if err := json.Unmarshal(body, &p); err != nil {
+	if err := json.Unmarshal(body, &p); err != nil || len(p.Errors) == 0 {
 		return fmt.Errorf("case API answered %d", status)
 	}
-	if len(p.Errors) == 0 {
-		return fmt.Errorf("case API answered %d: %s", status, p.Title)
+	if strings.HasPrefix(p.Type, casehttp.TypeBase) || !strings.Contains(p.Type, "#") {
+		return fmt.Errorf("case API answered %d: %s (%s)", status, p.Title, p.Errors[0].Code)
 	}
 	items := make([]cases.Item, len(p.Errors))
 	for i, it := range p.Errors {

@@ -2,21 +2,23 @@
 // webhooks to one optional URL. Any key of the form sk_test_... or
 // sk_live_... is accepted.
 //
-// By default it keeps the cases in memory and forgets them when it stops.
+// By default it keeps the cases in memory: every case, event and
+// idempotency record stays until the server stops, and none survives it.
 // With -store postgres it keeps them in the PostgreSQL database that -dsn
-// names: it migrates the schema at start, and a dispatcher delivers the
+// names: it migrates the schema at start, deletes the expired idempotency
+// records at start and then every hour, and a dispatcher delivers the
 // events from the database's outbox, at least once each, also those of
 // changes made before a restart. Several servers may share one database
 // (start each on its own -addr); they are replicas of one service.
 //
 // This folder is a module of its own, so that the main module does not
-// depend on the PostgreSQL driver. Run it with:
+// depend on the PostgreSQL driver; the repository's go.work lets it run
+// from the repository root:
 //
-//	go -C examples/server run . [-addr localhost:8080] [-webhook URL -webhook-secret S] \
+//	go run ./examples/server [-addr localhost:8080] [-webhook URL -webhook-secret S] \
 //		[-store memory|postgres -dsn postgres://user@host:5432/db?sslmode=disable]
 //
-// or from this folder with "go run . [flags]", and try it from the
-// repository root with:
+// and try it, from the repository root too, with:
 //
 //	curl -s -H 'Authorization: Bearer sk_test_demo' \
 //		-H 'Content-Type: application/json' \
@@ -32,6 +34,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 	"time"
 
@@ -123,12 +126,13 @@ func run(ctx context.Context, c config) error {
 func openStore(ctx context.Context, c config,
 	opts *casehttp.Options) (casehttp.Store, func(), error) {
 	if c.store == "memory" {
-		hooks := casehttp.NewWebhooks(casehttp.WebhookOptions{})
+		store := casehttp.NewMemoryStore()
+		hooks := casehttp.NewWebhooks(store, casehttp.WebhookOptions{})
 		if c.webhook != "" {
 			hooks.Register(c.webhook, c.secret)
 		}
 		opts.Notifier = hooks
-		return casehttp.NewMemoryStore(), hooks.Close, nil
+		return store, hooks.Close, nil
 	}
 
 	db, err := postgres.OpenDB(c.dsn)
@@ -140,27 +144,29 @@ func openStore(ctx context.Context, c config,
 		return nil, nil, err
 	}
 	store := postgres.New(db, postgres.Options{})
-	if c.webhook == "" {
-		// Without an endpoint the events stay in the outbox, pending, for
-		// a server started later with -webhook.
-		return store, func() { _ = db.Close() }, nil
-	}
-
-	sender := &webhookSender{url: c.webhook, secret: c.secret,
-		client: &http.Client{Timeout: 10 * time.Second}, now: time.Now}
-	d := postgres.NewDispatcher(db, sender, postgres.DispatcherOptions{
-		OnError: func(err error) { fmt.Fprintln(os.Stderr, "webhooks:", err) },
+	bg, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	ticker := time.NewTicker(sweepInterval)
+	wg.Go(func() {
+		sweep(bg, store, ticker.C, func(err error) {
+			fmt.Fprintln(os.Stderr, "idempotency records:", err)
+		})
 	})
-	opts.Notifier = d
-	dctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() {
-		_ = d.Run(dctx)
-		close(done)
-	}()
+	// Without an endpoint the events stay in the outbox, pending, for a
+	// server started later with -webhook.
+	if c.webhook != "" {
+		sender := &webhookSender{url: c.webhook, secret: c.secret,
+			client: &http.Client{Timeout: 10 * time.Second}, now: time.Now}
+		d := postgres.NewDispatcher(db, sender, postgres.DispatcherOptions{
+			OnError: func(err error) { fmt.Fprintln(os.Stderr, "webhooks:", err) },
+		})
+		opts.Notifier = d
+		wg.Go(func() { _ = d.Run(bg) })
+	}
 	return store, func() {
 		cancel()
-		<-done
+		wg.Wait()
+		ticker.Stop()
 		_ = db.Close()
 	}, nil
 }
