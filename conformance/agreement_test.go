@@ -3,8 +3,11 @@ package conformance
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,33 +16,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// notExpressible lists the rules that the schemas name as not expressible
-// and that the corpus breaks, with the reason a schema cannot check them.
-// A body whose outcome is gap.RULE must be refused by the library and
-// accepted by the schema, and RULE must be in the schema's
-// x-not-expressible list.
-var notExpressible = map[string]string{
-	"duplicate_keys": "a JSON Schema validator works on the parsed value, " +
-		"where a repeated key has already been reduced to one",
-	"invalid_utf8": "the validator's parser replaces invalid UTF-8 and lone " +
-		"surrogates with U+FFFD before the schema sees the string",
-	"size_and_depth": "JSON Schema has no keyword for the nesting depth of an " +
-		"arbitrary value or the size of the document",
-	"unique_field_names": "uniqueItems compares whole items; no keyword makes one " +
-		"property of the items unique",
-	"enum_example_in_options": "a schema cannot compare one value with a list " +
-		"held elsewhere in the same instance",
-	"finite_numbers": "JSON Schema numbers are arbitrary precision: 1e400 is a " +
-		"number there, and no keyword bounds a number to float64",
-	"email_syntax": "format email follows RFC 5321, the library follows " +
-		"go-playground/validator, which also wants a dot in the domain",
-	"timestamp_order": "a schema cannot compare two values of one instance",
-	"timestamp_utc_year": "the year is checked after the offset is applied, " +
-		"which a pattern cannot do",
-	"response_against_request": "the answers are checked against the request's " +
-		"field specs, which a schema cannot reach from the response",
-}
 
 // schemaURL is the address each schema is added to the compiler under.
 func schemaURL(name string) string { return "https://schemas.casekit.invalid/" + name + ".json" }
@@ -73,9 +49,9 @@ func compileSchemas(t *testing.T) (map[string]*jsonschema.Schema, map[string][]s
 	return out, gaps
 }
 
-// libraryAccepts reports whether the strict Decoder accepts data as the
-// document the schema name describes.
-func libraryAccepts(name string, data []byte) (bool, error) {
+// libraryCheck returns the strict Decoder's error for data as the document
+// the schema name describes, or nil when the Decoder accepts it.
+func libraryCheck(name string, data []byte) error {
 	var err error
 	d := cases.Decoder{}
 	switch {
@@ -92,69 +68,151 @@ func libraryAccepts(name string, data []byte) (bool, error) {
 	default:
 		panic("no decoder for " + name)
 	}
-	return err == nil, err
+	return err
 }
 
-// schemaAccepts reports whether data parses as JSON and is valid against s.
-func schemaAccepts(s *jsonschema.Schema, data []byte) (bool, error) {
+// schemaCheck returns the error of parsing data as JSON or of validating it
+// against s, or nil when s accepts it.
+func schemaCheck(s *jsonschema.Schema, data []byte) error {
 	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
 	if err != nil {
-		return false, err
+		return err
 	}
-	err = s.Validate(inst)
-	return err == nil, err
+	return s.Validate(inst)
 }
 
 func TestAgreement(t *testing.T) {
-	schemas, gaps := compileSchemas(t)
+	schemas, named := compileSchemas(t)
+	byFile := map[string]entry{}
+	for _, e := range theCorpus().entries {
+		byFile[e.file()] = e
+	}
 	files, err := filepath.Glob(filepath.Join("testdata", "corpus", "*", "*.json"))
 	require.NoError(t, err)
-	require.GreaterOrEqual(t, len(files), 200)
+	require.GreaterOrEqual(t, len(files), 600)
 	counts := map[string]int{}
 	for _, f := range files {
-		name := filepath.Base(filepath.Dir(f))
-		outcome, _, ok := strings.Cut(filepath.Base(f), "__")
-		require.True(t, ok, "%s: name must be OUTCOME__NAME.json", f)
-		kind, rule, _ := strings.Cut(outcome, ".")
+		e, ok := byFile[f]
+		require.True(t, ok, "%s is not generated: run go test -run Corpus -update .", f)
+		kind, _, _ := strings.Cut(e.outcome.label, ".")
 		counts[kind]++
-		t.Run(name+"/"+strings.TrimSuffix(filepath.Base(f), ".json"), func(t *testing.T) {
-			s, ok := schemas[name]
-			require.True(t, ok, "no schema %q", name)
+		t.Run(e.schema+"/"+strings.TrimSuffix(filepath.Base(f), ".json"), func(t *testing.T) {
+			s, ok := schemas[e.schema]
+			require.True(t, ok, "no schema %q", e.schema)
 			data, err := os.ReadFile(f)
 			require.NoError(t, err)
-			lib, libErr := libraryAccepts(name, data)
-			sch, schErr := schemaAccepts(s, data)
-			switch kind {
-			case "valid":
-				assert.True(t, lib, "library refuses: %v", libErr)
-				assert.True(t, sch, "schema refuses: %v", schErr)
-			case "invalid":
-				assert.False(t, lib, "library accepts")
-				assert.False(t, sch, "schema accepts")
-			case "gap":
-				require.Contains(t, notExpressible, rule, "rule %q has no reason here", rule)
-				assert.Contains(t, gaps[name], rule, "the %s schema does not name %q", name, rule)
-				assert.False(t, lib, "library accepts")
-				assert.True(t, sch, "schema refuses: %v", schErr)
-			default:
-				t.Fatalf("unknown outcome %q", outcome)
+			check := e.library
+			if check == nil {
+				check = func(data []byte) error { return libraryCheck(e.schema, data) }
 			}
+			checkOutcome(t, e.outcome, named[e.schema], check(data), schemaCheck(s, data))
 		})
 	}
 	t.Logf("corpus: %d bodies: %v", len(files), counts)
 }
 
-// TestNotExpressibleIsNamed checks that every rule listed here is named by
-// at least one schema, so that the list cannot outlive the schemas.
-func TestNotExpressibleIsNamed(t *testing.T) {
-	_, gaps := compileSchemas(t)
-	named := map[string]bool{}
-	for _, g := range gaps {
-		for _, id := range g {
-			named[id] = true
+// checkOutcome checks what the library (libErr) and the schema (schErr)
+// decided against what the outcome o expects; named lists the rules the
+// schema names as not expressible.
+func checkOutcome(t *testing.T, o outcome, named []string, libErr, schErr error) {
+	t.Helper()
+	libraryRefuses := o.label == "invalid" || o.libraryRefuses
+	schemaRefuses := o.label == "invalid" || (o.rule != "" && !o.libraryRefuses)
+	if o.rule != "" {
+		_, ok := notExpressible[o.rule]
+		require.True(t, ok, "rule %q is not in notExpressible", o.rule)
+		assert.Contains(t, named, o.rule, "the schema does not name %q", o.rule)
+	}
+	if libraryRefuses {
+		assert.Error(t, libErr, "library accepts")
+	} else {
+		assert.NoError(t, libErr, "library refuses")
+	}
+	if o.libraryRefuses {
+		require.NotEmpty(t, o.want, "a body only the library refuses names its items")
+	}
+	if o.rule != "" && !o.libraryRefuses {
+		require.NotEmpty(t, o.at, "a body only the schema refuses names where")
+	}
+	if o.want != nil {
+		assert.Equal(t, o.want, itemsOf(libErr), "the library refuses for another reason")
+	}
+	if schemaRefuses {
+		assert.Error(t, schErr, "schema accepts")
+	} else {
+		assert.NoError(t, schErr, "schema refuses")
+	}
+	if o.at != "" {
+		assert.Equal(t, []string{o.at}, innermostLocations(schErr),
+			"the schema refuses elsewhere: %v", schErr)
+	}
+}
+
+// itemsOf returns the items of err with their messages left out, or nil
+// when err holds none.
+func itemsOf(err error) []cases.Item {
+	var e *cases.Error
+	if !errors.As(err, &e) {
+		return nil
+	}
+	items := make([]cases.Item, len(e.Items))
+	for i, it := range e.Items {
+		items[i] = cases.Item{Pointer: it.Pointer, Parameter: it.Parameter, Code: it.Code}
+	}
+	return items
+}
+
+// innermostLocations returns, sorted and once each, the instance locations
+// of the errors of a schema validation that have no causes, as JSON
+// Pointers; nil when err is not a validation error.
+func innermostLocations(err error) []string {
+	var v *jsonschema.ValidationError
+	if !errors.As(err, &v) {
+		return nil
+	}
+	seen := map[string]bool{}
+	var walk func(*jsonschema.ValidationError)
+	walk = func(e *jsonschema.ValidationError) {
+		if len(e.Causes) == 0 {
+			seen[pointerOf(e.InstanceLocation)] = true
+		}
+		for _, c := range e.Causes {
+			walk(c)
+		}
+	}
+	walk(v)
+	return slices.Sorted(maps.Keys(seen))
+}
+
+// pointerOf writes the segments of a location as a JSON Pointer.
+func pointerOf(segs []string) string {
+	var b strings.Builder
+	esc := strings.NewReplacer("~", "~0", "/", "~1")
+	for _, s := range segs {
+		b.WriteString("/" + esc.Replace(s))
+	}
+	return b.String()
+}
+
+// TestNotExpressible_IsNamed checks that the rules listed here are those
+// the schemas name, both ways, and that the corpus breaks each of them.
+func TestNotExpressible_IsNamed(t *testing.T) {
+	_, named := compileSchemas(t)
+	union := map[string]bool{}
+	for _, ids := range named {
+		for _, id := range ids {
+			union[id] = true
+		}
+	}
+	assert.ElementsMatch(t, slices.Collect(maps.Keys(union)),
+		slices.Collect(maps.Keys(notExpressible)))
+	shown := map[string]int{}
+	for _, e := range theCorpus().entries {
+		if e.outcome.rule != "" {
+			shown[e.outcome.rule]++
 		}
 	}
 	for id := range notExpressible {
-		assert.True(t, named[id], "no schema names %q", id)
+		assert.Positive(t, shown[id], "no body of the corpus breaks %q", id)
 	}
 }

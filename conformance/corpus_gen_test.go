@@ -10,28 +10,84 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/casekit/cases"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// update rewrites the corpus from the table below: go test -run Corpus -update .
+// update rewrites the corpus from the generator: go test -run Corpus -update .
 var update = flag.Bool("update", false, "rewrite testdata/corpus from the generator")
 
-// entry is one body of the corpus. Its outcome is what the test expects
-// of both validators: "valid", "invalid", "gap.RULE" (the library refuses
-// by a rule the schema names as not expressible, so the schema accepts).
+// entry is one body of the corpus, the schema it is checked against, and
+// what both validators must decide.
 type entry struct {
 	schema  string
-	outcome string
+	outcome outcome
 	name    string
 	body    []byte
+	// library is the library's check of the body when it is more than
+	// the strict Decoder of schema: the operation the body is sent to, on
+	// a stored case and at a time the generator holds. Nil means the
+	// Decoder alone.
+	library func(body []byte) error
+}
+
+// outcome is what an entry expects of the library and of the schema.
+type outcome struct {
+	// label is the outcome as the file name gives it: "valid" (both
+	// accept), "invalid" (both refuse), "refused_by_library.RULE" (the
+	// library refuses by RULE, which the schemas name as not expressible,
+	// and the schema accepts) or "refused_by_schema.RULE" (the library
+	// accepts and the schema refuses, for the named RULE).
+	label string
+	// rule is the RULE of the two disagreeing outcomes; "" otherwise.
+	rule string
+	// libraryRefuses says which side refuses a disagreeing body.
+	libraryRefuses bool
+	// want, when not nil, is every item the library must report: its
+	// pointers and codes (messages are not compared).
+	want []cases.Item
+	// at is where the schema refuses a refused_by_schema body: every
+	// innermost error of the validator is at this pointer.
+	at string
+}
+
+var (
+	valid   = outcome{label: "valid"}
+	invalid = outcome{label: "invalid"}
+)
+
+// invalidWith is an outcome of both validators refusing, the library with
+// exactly the items want.
+func invalidWith(want ...cases.Item) outcome {
+	return outcome{label: "invalid", want: want}
+}
+
+// refusedByLibrary is the outcome of a body that breaks rule, which no
+// schema can check: the library refuses it with exactly the items want and
+// the schema accepts it.
+func refusedByLibrary(rule string, want ...cases.Item) outcome {
+	return outcome{label: "refused_by_library." + rule, rule: rule,
+		libraryRefuses: true, want: want}
+}
+
+// refusedBySchema is the outcome of a body that the library accepts and
+// that the schema, deciding rule otherwise, refuses at pointer at.
+func refusedBySchema(rule, at string) outcome {
+	return outcome{label: "refused_by_schema." + rule, rule: rule, at: at}
+}
+
+// at is the item at pointer with code; its message is not compared.
+func at(pointer string, code cases.Code) cases.Item {
+	return cases.Item{Pointer: pointer, Code: code}
 }
 
 // file is the path of e in the corpus: DIR/OUTCOME__NAME.json.
 func (e entry) file() string {
-	return filepath.Join("testdata", "corpus", e.schema, e.outcome+"__"+e.name+".json")
+	return filepath.Join("testdata", "corpus", e.schema, e.outcome.label+"__"+e.name+".json")
 }
 
 // mutation changes a decoded document.
@@ -89,7 +145,7 @@ type corpus struct {
 }
 
 // add adds base, decoded, changed by muts, and encoded again.
-func (c *corpus) add(schema, outcome, name, base string, muts ...mutation) {
+func (c *corpus) add(schema string, o outcome, name, base string, muts ...mutation) {
 	var doc any
 	dec := json.NewDecoder(strings.NewReader(base))
 	dec.UseNumber()
@@ -106,12 +162,19 @@ func (c *corpus) add(schema, outcome, name, base string, muts ...mutation) {
 	if err := enc.Encode(doc); err != nil {
 		panic(err)
 	}
-	c.raw(schema, outcome, name, buf.String())
+	c.raw(schema, o, name, buf.String())
 }
 
 // raw adds a body as it is written.
-func (c *corpus) raw(schema, outcome, name, body string) {
-	c.entries = append(c.entries, entry{schema, outcome, name, []byte(body)})
+func (c *corpus) raw(schema string, o outcome, name, body string) {
+	c.entries = append(c.entries, entry{schema: schema, outcome: o, name: name,
+		body: []byte(body)})
+}
+
+// sent adds a body as it is written, which the library checks with op.
+func (c *corpus) sent(schema string, o outcome, name, body string, op func([]byte) error) {
+	c.entries = append(c.entries, entry{schema: schema, outcome: o, name: name,
+		body: []byte(body), library: op})
 }
 
 func rep(s string, n int) string { return strings.Repeat(s, n) }
@@ -128,8 +191,11 @@ func pairs(n int) map[string]any {
 // nested returns a value n arrays deep.
 func nested(n int) string { return rep("[", n) + rep("]", n) }
 
+// theCorpus is the corpus, built once for the tests that read it.
+var theCorpus = sync.OnceValue(buildCorpus)
+
 func TestCorpus_Generated(t *testing.T) {
-	entries := buildCorpus().entries
+	entries := theCorpus().entries
 	root := filepath.Join("testdata", "corpus")
 	if *update {
 		require.NoError(t, os.RemoveAll(root))

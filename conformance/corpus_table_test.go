@@ -1,6 +1,10 @@
 package conformance
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/casekit/cases"
+)
 
 // The base documents that the entries change.
 const (
@@ -66,289 +70,18 @@ func buildCorpus() *corpus {
 	c := &corpus{}
 	openBodies(c)
 	openFields(c)
+	openDisagreements(c)
 	updateBodies(c)
 	respondBodies(c)
 	caseBodies(c)
 	eventBodies(c)
+	casetestBodies(c)
 	return c
 }
 
-func openBodies(c *corpus) {
-	ok := func(name string, m ...mutation) { c.add("open", "valid", name, openMI, m...) }
-	bad := func(name string, m ...mutation) { c.add("open", "invalid", name, openMI, m...) }
-	ok("typical")
-	c.add("open", "valid", "ra_termination", openRA)
-	c.add("open", "valid", "ra_termination_other_with_detail", openRA,
-		set("/request/reason", "other"), set("/request/reason_detail", "Moving states."))
-	c.add("open", "valid", "ra_reason_detail_at_500", openRA,
-		set("/request/reason_detail", rep("d", 500)))
-	ok("minimal", del("/details"), del("/due_at"), del("/metadata"))
-	ok("nulls", set("/details", nil), set("/due_at", nil), set("/metadata", nil))
-	ok("under_review", set("/status", "under_review"))
-	for _, p := range []string{"verification", "session", "business"} {
-		ok("parent_type_"+p, set("/parent_type", p))
-	}
-	ok("summary_at_255", set("/summary", rep("é", 255)))
-	ok("summary_unicode", set("/summary", "Ünïcödé ✓ 名前"))
-	ok("details_at_10000", set("/details", rep("x", 10000)))
-	ok("details_with_tabs_and_crlf", set("/details", "a\tb\r\nc"))
-	ok("parent_id_at_128", set("/parent_id", rep("a", 128)))
-	ok("parent_id_every_character", set("/parent_id", "AZaz09_-.:"))
-	ok("metadata_at_50_pairs", set("/metadata", pairs(50)))
-	ok("metadata_limits", set("/metadata", map[string]any{rep("k", 40): rep("v", 500), "e": ""}))
-	ok("metadata_empty", set("/metadata", map[string]any{}))
-	ok("due_at_offset_and_fraction", set("/due_at", "2030-11-07T05:31:56.123+02:00"))
-	ok("due_at_negative_offset", set("/due_at", "2030-11-07T05:31:56-23:59"))
-
-	for _, k := range []string{"parent_type", "parent_id", "kind", "status", "summary", "request"} {
-		bad("missing_"+k, del("/"+k))
-	}
-	for _, k := range []string{"parent_type", "kind", "status", "summary", "request"} {
-		bad("null_"+k, set("/"+k, nil))
-	}
-	bad("summary_not_string", set("/summary", 1))
-	bad("details_not_string", set("/details", 1))
-	bad("metadata_array", set("/metadata", []any{}))
-	bad("request_array", set("/request", []any{}))
-	bad("due_at_number", set("/due_at", 5))
-	bad("parent_id_bool", set("/parent_id", true))
-	bad("parent_type_unknown", set("/parent_type", "Filing"))
-	bad("kind_unknown", set("/kind", "other_kind"))
-	bad("status_resolved", set("/status", "resolved"))
-	bad("status_superseded", set("/status", "superseded"))
-	bad("status_unknown", set("/status", "closed"))
-	bad("summary_past_255", set("/summary", rep("é", 256)))
-	bad("summary_blank", set("/summary", "  \t "))
-	bad("summary_empty", set("/summary", ""))
-	bad("summary_nbsp_only", set("/summary", "\u00a0\u3000"))
-	bad("summary_newline", set("/summary", "a\nb"))
-	bad("summary_line_separator", set("/summary", "a\u2028b"))
-	bad("summary_nul", set("/summary", "a\u0000b"))
-	bad("summary_c1_control", set("/summary", "a\u0085b"))
-	bad("details_past_10000", set("/details", rep("x", 10001)))
-	bad("details_bell", set("/details", "a\u0007b"))
-	bad("details_c1_control", set("/details", "a\u009fb"))
-	bad("parent_id_past_128", set("/parent_id", rep("a", 129)))
-	bad("parent_id_space", set("/parent_id", "fil 1"))
-	bad("parent_id_empty", set("/parent_id", ""))
-	bad("parent_id_slash", set("/parent_id", "fil/1"))
-	bad("unknown_key_id", set("/id", "0190d6a4-5c5e-7b6e-8f00-000000000001"))
-	bad("unknown_key_object", set("/object", "case"))
-	bad("unknown_key_response", set("/response", nil))
-	bad("metadata_past_50_pairs", set("/metadata", pairs(51)))
-	bad("metadata_key_past_40", set("/metadata", map[string]any{rep("k", 41): "v"}))
-	bad("metadata_key_empty", set("/metadata", map[string]any{"": "v"}))
-	bad("metadata_key_open_bracket", set("/metadata", map[string]any{"a[b": "v"}))
-	bad("metadata_key_close_bracket", set("/metadata", map[string]any{"a]b": "v"}))
-	bad("metadata_key_control", set("/metadata", map[string]any{"a\tb": "v"}))
-	bad("metadata_value_past_500", set("/metadata", map[string]any{"k": rep("v", 501)}))
-	bad("metadata_value_number", set("/metadata", map[string]any{"k": 1}))
-	bad("metadata_value_null", set("/metadata", map[string]any{"k": nil}))
-	bad("due_at_date_only", set("/due_at", "2030-11-07"))
-	bad("due_at_no_offset", set("/due_at", "2030-11-07T05:31:56"))
-	bad("due_at_month_13", set("/due_at", "2030-13-07T05:31:56Z"))
-	bad("due_at_february_30", set("/due_at", "2030-02-30T00:00:00Z"))
-	bad("due_at_leap_second", set("/due_at", "2030-06-30T23:59:60Z"))
-	bad("due_at_lowercase", set("/due_at", "2030-11-07t05:31:56z"))
-	bad("due_at_empty_object", set("/due_at", map[string]any{}))
-	c.add("open", "invalid", "ra_parent_filing", openRA, set("/parent_type", "filing"))
-	c.add("open", "invalid", "ra_reason_unknown", openRA, set("/request/reason", "bored"))
-	c.add("open", "invalid", "ra_reason_missing", openRA, del("/request/reason"))
-	c.add("open", "invalid", "ra_other_without_detail", openRA, set("/request/reason", "other"))
-	c.add("open", "invalid", "ra_other_blank_detail", openRA,
-		set("/request/reason", "other"), set("/request/reason_detail", " \n"))
-	c.add("open", "invalid", "ra_reason_detail_past_500", openRA,
-		set("/request/reason_detail", rep("d", 501)))
-	c.add("open", "invalid", "ra_reason_detail_number", openRA, set("/request/reason_detail", 1))
-	c.add("open", "invalid", "ra_request_of_other_kind", openRA,
-		set("/request", map[string]any{"fields": []any{}}))
-	bad("due_at_offset_24_hours", set("/due_at", "2030-11-07T05:31:56+24:00"))
-	bad("due_at_offset_60_minutes", set("/due_at", "2030-11-07T05:31:56+23:60"))
-	c.add("open", "gap.timestamp_utc_year", "due_at_year_10000_in_utc", openMI,
-		set("/due_at", "9999-12-31T23:59:59-01:00"))
-
-	c.raw("open", "invalid", "not_json_truncated", `{"summary": "x",`)
-	c.raw("open", "invalid", "not_json_trailing_data", openMI+"{}")
-	c.raw("open", "invalid", "not_json_empty", "")
-	c.raw("open", "invalid", "body_null", "null")
-	c.raw("open", "invalid", "body_array", "[]")
-	c.raw("open", "gap.duplicate_keys", "summary_twice",
-		strings.Replace(openMI, `"summary":`, `"summary": "First.", "summary":`, 1))
-	c.raw("open", "gap.duplicate_keys", "field_name_twice",
-		strings.Replace(openMI, `{"name": "entity_type",`,
-			`{"name": "x", "name": "entity_type",`, 1))
-	c.raw("open", "gap.invalid_utf8", "summary_invalid_utf8",
-		strings.Replace(openMI, "Additional", "Addi\xfftional", 1))
-	c.raw("open", "gap.invalid_utf8", "summary_lone_surrogate",
-		strings.Replace(openMI, "Additional", `Addi\ud800tional`, 1))
-	c.raw("open", "gap.invalid_utf8", "metadata_key_invalid_utf8",
-		strings.Replace(openMI, `"external_id"`, "\"ext\xc3\"", 1))
-}
-
-// field returns a mutation that sets the first field spec of openMI.
-func field(spec map[string]any) mutation {
-	return set("/request/fields/0", spec)
-}
-
-// spec builds a field spec of type t with the given extra keys.
-func spec(t string, kv ...any) map[string]any {
-	s := map[string]any{"name": "f", "type": t, "description": "A field."}
-	for i := 0; i < len(kv); i += 2 {
-		s[kv[i].(string)] = kv[i+1]
-	}
-	return s
-}
-
-func openFields(c *corpus) {
-	ok := func(name string, m ...mutation) { c.add("open", "valid", name, openMI, m...) }
-	bad := func(name string, m ...mutation) { c.add("open", "invalid", name, openMI, m...) }
-	var fifty []any
-	for i := range 50 {
-		fifty = append(fifty, spec("string", "name", "f"+strings.Repeat("x", i)))
-	}
-	ok("fields_at_50", set("/request/fields", fifty))
-	bad("fields_past_50", set("/request/fields", append(fifty, spec("text", "name", "g"))))
-	ok("field_name_at_64", field(spec("string", "name", "a"+rep("b", 63))))
-	ok("description_at_500", field(spec("string", "description", rep("d", 500))))
-	ok("description_multiline", field(spec("string", "description", "Line one.\nLine two.")))
-	ok("required_null", field(spec("string", "required", nil)))
-	ok("required_false", field(spec("string", "required", false)))
-	ok("example_null", field(spec("string", "example", nil)))
-	ok("options_null_on_string", field(spec("string", "options", nil)))
-	var hundred []any
-	for i := range 100 {
-		hundred = append(hundred, "option "+strings.Repeat("o", i%90)+string(rune('a'+i%26))+
-			string(rune('a'+i/26)))
-	}
-	ok("options_at_100", field(spec("enum", "options", hundred)))
-	bad("options_past_100", field(spec("enum", "options", append(hundred, "one more"))))
-	ok("option_at_100_chars", field(spec("enum", "options", []any{rep("o", 100)})))
-	bad("option_past_100_chars", field(spec("enum", "options", []any{rep("o", 101)})))
-
-	examples := []struct {
-		typ   string
-		name  string
-		value any
-	}{
-		{"string", "string", "Acme"},
-		{"text", "text", "Line one.\nLine two.\tTabbed."},
-		{"string", "string_at_1000", rep("s", 1000)},
-		{"text", "text_at_10000", rep("t", 10000)},
-		{"number", "number", 1.5},
-		{"number", "number_negative_exponent", jsonNumber("-2.5e-3")},
-		{"integer", "integer", 42},
-		{"integer", "integer_written_1.0", jsonNumber("1.0")},
-		{"integer", "integer_min", jsonNumber("-9223372036854775808")},
-		{"integer", "integer_max", jsonNumber("9223372036854775807")},
-		{"boolean", "boolean", false},
-		{"date", "date", "2025-02-28"},
-		{"date", "date_leap_day", "2024-02-29"},
-		{"date_time", "date_time", "2025-10-24T10:30:00Z"},
-		{"email", "email", "name@example.com"},
-		{"phone", "phone", "+13025550100"},
-		{"phone", "phone_8_digits", "+12345678"},
-		{"phone", "phone_15_digits", "+123456789012345"},
-		{"url", "url", "https://example.com/path?q=1"},
-		{"url", "url_http_upper_case", "HTTP://EXAMPLE.COM"},
-		{"address", "address", mustJSON(address)},
-		{"file", "file", "doc_1a2b3c"},
-	}
-	for _, e := range examples {
-		ok("example_"+e.name, field(spec(e.typ, "example", e.value)))
-	}
-	ok("example_enum", field(spec("enum", "options", []any{"a", "b"}, "example", "b")))
-
-	badExamples := []struct {
-		typ   string
-		name  string
-		value any
-	}{
-		{"string", "string_past_1000", rep("s", 1001)},
-		{"string", "string_newline", "a\nb"},
-		{"string", "string_blank", "   "},
-		{"string", "string_number", 1},
-		{"text", "text_past_10000", rep("t", 10001)},
-		{"text", "text_bell", "a\u0007b"},
-		{"number", "number_string", "1"},
-		{"integer", "integer_fraction", 1.5},
-		{"integer", "integer_past_max", jsonNumber("9223372036854775808")},
-		{"integer", "integer_past_min", jsonNumber("-9223372036854775809")},
-		{"integer", "integer_string", "1"},
-		{"boolean", "boolean_string", "true"},
-		{"date", "date_february_30", "2025-02-30"},
-		{"date", "date_short_month", "2025-1-01"},
-		{"date", "date_with_time", "2025-10-24T10:30:00Z"},
-		{"date_time", "date_time_date_only", "2025-10-24"},
-		{"email", "email_no_at", "not-an-email"},
-		{"email", "email_display_name", "Name <name@example.com>"},
-		{"phone", "phone_no_plus", "13025550100"},
-		{"phone", "phone_7_digits", "+1234567"},
-		{"phone", "phone_16_digits", "+1234567890123456"},
-		{"phone", "phone_leading_zero", "+0123456789"},
-		{"url", "url_ftp", "ftp://example.com"},
-		{"url", "url_relative", "example.com/x"},
-		{"url", "url_no_host", "http://"},
-		{"address", "address_string", "1 Main St"},
-		{"address", "address_missing_city", mustJSON(`{"street_line_1": "1 Main St",
-			"region": "DE", "postal_code": "19901", "country": "US"}`)},
-		{"address", "address_unknown_key", mustJSON(`{"street_line_1": "1 Main St",
-			"city": "Dover", "region": "DE", "postal_code": "19901", "country": "US",
-			"planet": "Earth"}`)},
-		{"address", "address_country_lower_case", mustJSON(`{"street_line_1": "1 Main St",
-			"city": "Dover", "region": "DE", "postal_code": "19901", "country": "us"}`)},
-		{"address", "address_country_unknown", mustJSON(`{"street_line_1": "1 Main St",
-			"city": "Dover", "region": "DE", "postal_code": "19901", "country": "UK"}`)},
-		{"address", "address_street_past_255", mustJSON(`{"street_line_1": "` + rep("s", 256) +
-			`", "city": "Dover", "region": "DE", "postal_code": "19901", "country": "US"}`)},
-		{"file", "file_space", "a b"},
-		{"file", "file_past_128", rep("f", 129)},
-	}
-	for _, e := range badExamples {
-		bad("example_"+e.name, field(spec(e.typ, "example", e.value)))
-	}
-	bad("example_enum_number", field(spec("enum", "options", []any{"a"}, "example", 1)))
-	bad("example_enum_blank", field(spec("enum", "options", []any{"a"}, "example", " ")))
-
-	bad("fields_missing", set("/request", map[string]any{}))
-	bad("fields_null", set("/request/fields", nil))
-	bad("fields_empty", set("/request/fields", []any{}))
-	bad("request_unknown_key", set("/request/extra", 1))
-	bad("field_unknown_key", field(spec("string", "label", "x")))
-	bad("field_name_missing", field(map[string]any{"type": "string", "description": "A."}))
-	bad("field_name_upper_case", field(spec("string", "name", "Name")))
-	bad("field_name_past_64", field(spec("string", "name", "a"+rep("b", 64))))
-	bad("field_name_digit_first", field(spec("string", "name", "1a")))
-	bad("field_type_missing", field(map[string]any{"name": "f", "description": "A."}))
-	bad("field_type_unknown", field(spec("color")))
-	bad("field_description_missing", field(map[string]any{"name": "f", "type": "string"}))
-	bad("field_description_blank", field(spec("string", "description", " ")))
-	bad("field_description_past_500", field(spec("string", "description", rep("d", 501))))
-	bad("field_description_control", field(spec("string", "description", "a\u0001")))
-	bad("field_required_string", field(spec("string", "required", "yes")))
-	bad("field_options_on_string", field(spec("string", "options", []any{"a"})))
-	bad("field_empty_options_on_string", field(spec("string", "options", []any{})))
-	bad("field_enum_without_options", field(spec("enum")))
-	bad("field_enum_options_null", field(spec("enum", "options", nil)))
-	bad("field_enum_options_empty", field(spec("enum", "options", []any{})))
-	bad("field_option_blank", field(spec("enum", "options", []any{"a", " "})))
-	bad("field_option_twice", field(spec("enum", "options", []any{"a", "b", "a"})))
-	bad("field_option_number", field(spec("enum", "options", []any{1})))
-	bad("field_option_null", field(spec("enum", "options", []any{nil})))
-	bad("field_option_newline", field(spec("enum", "options", []any{"a\nb"})))
-
-	c.add("open", "gap.unique_field_names", "field_name_used_twice", openMI,
-		set("/request/fields/1", spec("string", "name", "corrected_legal_name")))
-	c.add("open", "gap.enum_example_in_options", "enum_example_not_an_option", openMI,
-		field(spec("enum", "options", []any{"a", "b"}, "example", "c")))
-	c.add("open", "gap.finite_numbers", "number_example_1e400", openMI,
-		field(spec("number", "example", jsonNumber("1e400"))))
-	c.add("open", "gap.email_syntax", "email_example_without_dot", openMI,
-		field(spec("email", "example", "name@localhost")))
-}
-
 func updateBodies(c *corpus) {
-	ok := func(name, body string) { c.raw("update", "valid", name, body) }
-	bad := func(name, body string) { c.raw("update", "invalid", name, body) }
+	ok := func(name, body string) { c.raw("update", valid, name, body) }
+	bad := func(name, body string) { c.raw("update", invalid, name, body) }
 	ok("empty", `{}`)
 	ok("to_under_review", `{"status": "under_review"}`)
 	ok("to_needs_response", `{"status": "needs_response"}`)
@@ -408,35 +141,45 @@ func updateBodies(c *corpus) {
 	bad("body_null", `null`)
 	bad("body_array", `[]`)
 	bad("not_json", `{"status": }`)
-	c.raw("update", "gap.duplicate_keys", "status_twice",
+	c.raw("update", refusedByLibrary("duplicate_keys", at("/status", cases.CodeDuplicate)),
+		"status_twice",
 		`{"status": "resolved", "status": "under_review"}`)
-	c.raw("update", "gap.invalid_utf8", "details_invalid_utf8", "{\"details\": \"a\xffb\"}")
+	c.raw("update", refusedByLibrary("invalid_utf8", at("/details", cases.CodeInvalidFormat)),
+		"details_invalid_utf8", "{\"details\": \"a\xffb\"}")
 }
 
 func respondBodies(c *corpus) {
 	const mi = "respond.missing_information"
-	c.raw(mi, "valid", "no_answers", `{"fields": {}}`)
-	c.raw(mi, "valid", "answers_of_every_json_type",
+	c.raw(mi, valid, "no_answers", `{"fields": {}}`)
+	c.raw(mi, valid, "answers_of_every_json_type",
 		`{"fields": {"a": "x", "b": 1.5, "c": null, "d": {"x": [1, true]}, "e": false}}`)
-	c.raw(mi, "valid", "names_not_checked_without_the_request", `{"fields": {"Not A Name": "x"}}`)
-	c.raw(mi, "invalid", "fields_missing", `{}`)
-	c.raw(mi, "invalid", "fields_null", `{"fields": null}`)
-	c.raw(mi, "invalid", "fields_array", `{"fields": []}`)
-	c.raw(mi, "invalid", "fields_string", `{"fields": "x"}`)
-	c.raw(mi, "invalid", "unknown_key", `{"fields": {}, "extra": 1}`)
-	c.raw(mi, "invalid", "body_null", `null`)
-	c.raw(mi, "invalid", "body_array", `[]`)
-	c.raw(mi, "invalid", "not_json", `{"fields": {"a": tru}}`)
-	c.raw(mi, "gap.duplicate_keys", "answer_twice", `{"fields": {"a": "x", "a": "y"}}`)
-	c.raw(mi, "gap.size_and_depth", "answer_33_levels_deep",
+	c.raw(mi, valid, "names_not_checked_without_the_request", `{"fields": {"Not A Name": "x"}}`)
+	c.raw(mi, invalid, "fields_missing", `{}`)
+	c.raw(mi, invalid, "fields_null", `{"fields": null}`)
+	c.raw(mi, invalid, "fields_array", `{"fields": []}`)
+	c.raw(mi, invalid, "fields_string", `{"fields": "x"}`)
+	c.raw(mi, invalid, "unknown_key", `{"fields": {}, "extra": 1}`)
+	c.raw(mi, invalid, "body_null", `null`)
+	c.raw(mi, invalid, "body_array", `[]`)
+	c.raw(mi, invalid, "not_json", `{"fields": {"a": tru}}`)
+	c.raw(mi, refusedByLibrary("duplicate_keys", at("/fields/a", cases.CodeDuplicate)),
+		"answer_twice", `{"fields": {"a": "x", "a": "y"}}`)
+	c.raw(mi, refusedByLibrary("size_and_depth",
+		at("/fields/a"+rep("/0", 30), cases.CodeTooDeep)),
+		"answer_33_levels_deep",
 		`{"fields": {"a": `+nested(31)+`}}`)
-	c.raw(mi, "gap.invalid_utf8", "answer_invalid_utf8", "{\"fields\": {\"a\": \"\xfe\"}}")
-	c.raw(mi, "gap.invalid_utf8", "answer_lone_surrogate", `{"fields": {"a": "\udc00"}}`)
-	c.raw(mi, "valid", "answer_32_levels_deep", `{"fields": {"a": `+nested(30)+`}}`)
+	c.raw(mi, refusedByLibrary("invalid_utf8", at("/fields/a", cases.CodeInvalidFormat)),
+		"answer_invalid_utf8", "{\"fields\": {\"a\": \"\xfe\"}}")
+	c.raw(mi, refusedByLibrary("invalid_utf8", at("/fields/a", cases.CodeInvalidFormat)),
+		"answer_lone_surrogate", `{"fields": {"a": "\udc00"}}`)
+	c.raw(mi, valid, "answer_32_levels_deep", `{"fields": {"a": `+nested(30)+`}}`)
+	c.raw(mi, valid, "body_of_1_mib", padded(`{"fields": {}}`, cases.DefaultMaxBytes))
+	c.raw(mi, refusedByLibrary("size_and_depth", at("", cases.CodeTooLarge)),
+		"body_past_1_mib", padded(`{"fields": {}}`, cases.DefaultMaxBytes+1))
 
 	const ra = "respond.ra_termination"
-	ok := func(name string, m ...mutation) { c.add(ra, "valid", name, respondRA, m...) }
-	bad := func(name string, m ...mutation) { c.add(ra, "invalid", name, respondRA, m...) }
+	ok := func(name string, m ...mutation) { c.add(ra, valid, name, respondRA, m...) }
+	bad := func(name string, m ...mutation) { c.add(ra, invalid, name, respondRA, m...) }
 	ok("with_successor")
 	ok("acknowledged_only", del("/successor_agent"))
 	ok("successor_null", set("/successor_agent", nil))
@@ -466,16 +209,17 @@ func respondBodies(c *corpus) {
 	bad("address_street_line_2_number", set("/successor_agent/address/street_line_2", 2))
 	bad("address_city_null", set("/successor_agent/address/city", nil))
 	bad("unknown_key", set("/note", "x"))
-	c.raw(ra, "invalid", "body_null", `null`)
-	c.raw(ra, "gap.duplicate_keys", "acknowledged_twice",
+	c.raw(ra, invalid, "body_null", `null`)
+	c.raw(ra, refusedByLibrary("duplicate_keys", at("/acknowledged", cases.CodeDuplicate)),
+		"acknowledged_twice",
 		`{"acknowledged": false, "acknowledged": true}`)
 }
 
 func caseBodies(c *corpus) {
-	ok := func(name string, m ...mutation) { c.add("case", "valid", name, caseMI, m...) }
-	bad := func(name string, m ...mutation) { c.add("case", "invalid", name, caseMI, m...) }
+	ok := func(name string, m ...mutation) { c.add("case", valid, name, caseMI, m...) }
+	bad := func(name string, m ...mutation) { c.add("case", invalid, name, caseMI, m...) }
 	ok("under_review_with_response")
-	c.add("case", "valid", "ra_superseded", caseRA)
+	c.add("case", valid, "ra_superseded", caseRA)
 	ok("needs_response", set("/status", "needs_response"), set("/response", nil))
 	ok("internal", set("/opened_at", nil), set("/response", nil))
 	ok("resolved_response_received", set("/status", "resolved"),
@@ -490,9 +234,9 @@ func caseBodies(c *corpus) {
 	ok("metadata_at_50", set("/metadata", pairs(50)))
 	ok("response_leaves_optional_field_out",
 		set("/response/fields", map[string]any{"corrected_legal_name": "Acme"}))
-	c.add("case", "valid", "ra_needs_response", caseRA, set("/status", "needs_response"),
+	c.add("case", valid, "ra_needs_response", caseRA, set("/status", "needs_response"),
 		set("/resolved_at", nil), set("/resolution_reason", nil))
-	c.add("case", "valid", "ra_under_review_with_response", caseRA, set("/status", "under_review"),
+	c.add("case", valid, "ra_under_review_with_response", caseRA, set("/status", "under_review"),
 		set("/resolved_at", nil), set("/resolution_reason", nil),
 		set("/response", map[string]any{"acknowledged": true}))
 
@@ -526,44 +270,58 @@ func caseBodies(c *corpus) {
 	bad("request_missing", del("/request"))
 	bad("response_without_fields", set("/response", map[string]any{}))
 	bad("summary_missing", del("/summary"))
-	c.add("case", "invalid", "ra_parent_filing", caseRA, set("/parent_type", "filing"))
-	c.add("case", "invalid", "ra_superseded_with_resolved_reason", caseRA,
+	c.add("case", invalid, "ra_parent_filing", caseRA, set("/parent_type", "filing"))
+	c.add("case", invalid, "ra_superseded_with_resolved_reason", caseRA,
 		set("/resolution_reason", "no_response_needed"))
-	c.add("case", "invalid", "ra_response_not_acknowledged", caseRA, set("/status", "under_review"),
+	c.add("case", invalid, "ra_response_not_acknowledged", caseRA, set("/status", "under_review"),
 		set("/resolved_at", nil), set("/resolution_reason", nil),
 		set("/response", map[string]any{"acknowledged": false}))
-	c.add("case", "invalid", "ra_other_without_detail", caseRA, set("/request/reason_detail", nil))
+	c.add("case", invalid, "ra_other_without_detail", caseRA, set("/request/reason_detail", nil))
 
-	c.add("case", "gap.timestamp_order", "opened_before_created", caseMI,
+	c.add("case", refusedByLibrary("timestamp_order", at("/opened_at", cases.CodeInvalidValue)),
+		"opened_before_created", caseMI,
 		set("/opened_at", "2026-02-01T09:00:00Z"))
-	c.add("case", "gap.timestamp_order", "updated_before_opened", caseMI,
+	c.add("case", refusedByLibrary("timestamp_order", at("/updated_at", cases.CodeInvalidValue)),
+		"updated_before_opened", caseMI,
 		set("/updated_at", "2026-03-01T08:00:00Z"), set("/created_at", "2026-03-01T07:00:00Z"))
-	c.add("case", "gap.timestamp_order", "resolved_after_updated", caseRA,
+	c.add("case", refusedByLibrary("timestamp_order", at("/resolved_at", cases.CodeInvalidValue)),
+		"resolved_after_updated", caseRA,
 		set("/resolved_at", "2026-03-04T09:00:00Z"))
-	c.add("case", "gap.response_against_request", "required_answer_missing", caseMI,
+	c.add("case", refusedByLibrary("response_against_request",
+		at("/response/fields/corrected_legal_name", cases.CodeRequired)),
+		"required_answer_missing", caseMI,
 		set("/response/fields", map[string]any{"entity_type": "llc"}))
-	c.add("case", "gap.response_against_request", "answer_not_asked_for", caseMI,
+	c.add("case", refusedByLibrary("response_against_request",
+		at("/response/fields/nickname", cases.CodeUnknownField)),
+		"answer_not_asked_for", caseMI,
 		set("/response/fields/nickname", "Acme"))
-	c.add("case", "gap.response_against_request", "answer_outside_options", caseMI,
+	c.add("case", refusedByLibrary("response_against_request",
+		at("/response/fields/entity_type", cases.CodeInvalidValue)),
+		"answer_outside_options", caseMI,
 		set("/response/fields/entity_type", "partnership"))
-	c.add("case", "gap.response_against_request", "answer_of_wrong_type", caseMI,
+	c.add("case", refusedByLibrary("response_against_request",
+		at("/response/fields/corrected_legal_name", cases.CodeInvalidType)),
+		"answer_of_wrong_type", caseMI,
 		set("/response/fields/corrected_legal_name", 5))
-	c.add("case", "gap.unique_field_names", "field_name_twice", caseMI,
+	c.add("case", refusedByLibrary("unique_field_names",
+		at("/request/fields/1/name", cases.CodeDuplicate)),
+		"field_name_twice", caseMI,
 		set("/request/fields/1/name", "corrected_legal_name"),
 		set("/request/fields/1/type", "string"),
 		del("/request/fields/1/options"), set("/response/fields", map[string]any{
 			"corrected_legal_name": "Acme"}))
-	c.raw("case", "gap.duplicate_keys", "status_twice",
+	c.raw("case", refusedByLibrary("duplicate_keys", at("/status", cases.CodeDuplicate)),
+		"status_twice",
 		strings.Replace(caseMI, `"status": "under_review"`,
 			`"status": "under_review", "status": "under_review"`, 1))
 }
 
 func eventBodies(c *corpus) {
 	ev := event(caseMI)
-	ok := func(name string, m ...mutation) { c.add("event", "valid", name, ev, m...) }
-	bad := func(name string, m ...mutation) { c.add("event", "invalid", name, ev, m...) }
+	ok := func(name string, m ...mutation) { c.add("event", valid, name, ev, m...) }
+	bad := func(name string, m ...mutation) { c.add("event", invalid, name, ev, m...) }
 	ok("updated")
-	c.add("event", "valid", "opened", event(caseRA), set("/type", "case.opened"))
+	c.add("event", valid, "opened", event(caseRA), set("/type", "case.opened"))
 	ok("without_object_key", del("/object"))
 	bad("type_unknown", set("/type", "case.closed"))
 	bad("type_missing", del("/type"))
@@ -575,9 +333,17 @@ func eventBodies(c *corpus) {
 	bad("data_summary_missing", del("/data/summary"))
 	bad("data_status_unknown", set("/data/status", "paused"))
 	bad("unknown_key", set("/livemode", false))
-	c.add("event", "gap.response_against_request", "data_answer_not_asked_for", ev,
+	c.add("event", refusedByLibrary("response_against_request",
+		at("/data/response/fields/nickname", cases.CodeUnknownField)),
+		"data_answer_not_asked_for", ev,
 		set("/data/response/fields/nickname", "Acme"))
-	c.raw("event", "gap.duplicate_keys", "type_twice",
+	c.raw("event", refusedByLibrary("duplicate_keys", at("/type", cases.CodeDuplicate)),
+		"type_twice",
 		strings.Replace(ev, `"type": "case.updated"`,
 			`"type": "case.updated", "type": "case.opened"`, 1))
+}
+
+// padded returns body followed by white space, n bytes in all.
+func padded(body string, n int) string {
+	return body + strings.Repeat(" ", n-len(body)-1) + "\n"
 }
