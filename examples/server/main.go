@@ -42,6 +42,9 @@ import (
 	"github.com/casekit/cases/store/postgres"
 )
 
+// webhookTimeout bounds one delivery of an event to the webhook endpoint.
+const webhookTimeout = 10 * time.Second
+
 // config holds the command line.
 type config struct {
 	addr, webhook, secret string
@@ -156,9 +159,12 @@ func openStore(ctx context.Context, c config,
 	// server started later with -webhook.
 	if c.webhook != "" {
 		sender := &webhookSender{url: c.webhook, secret: c.secret,
-			client: &http.Client{Timeout: 10 * time.Second}, now: time.Now}
+			client: &http.Client{Timeout: webhookTimeout}, now: time.Now}
 		d := postgres.NewDispatcher(db, sender, postgres.DispatcherOptions{
-			OnError: func(err error) { fmt.Fprintln(os.Stderr, "webhooks:", err) },
+			// A replica that hangs mid-delivery releases its events
+			// to the others once one send could have timed out.
+			SendTimeout: webhookTimeout,
+			OnError:     func(err error) { fmt.Fprintln(os.Stderr, "webhooks:", err) },
 		})
 		opts.Notifier = d
 		wg.Go(func() { _ = d.Run(bg) })
