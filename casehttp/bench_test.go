@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"testing"
 	"time"
 
@@ -42,39 +43,58 @@ type plainOpen struct {
 // three requests on a case: open it with the 1 KB body of
 // testdata/open_typical.json, respond, resolve.
 //
-//   - handler: the flow through NewHandler on a NewMemoryStore, in
-//     process, each request an httptest.NewRequest served into an
-//     httptest.NewRecorder. The store keeps every case and event of the
-//     run, as it does in use, and the garbage collector pays for that.
+//   - handler: the flow through NewHandler on a MemoryStore, in process,
+//     each request an httptest.NewRequest served into an
+//     httptest.NewRecorder. The store keeps the cases and events of the
+//     last flowsKept flows (a fresh store replaces it every flowsKept
+//     flows), so that the heap, and with it the garbage collector's share
+//     of the time per flow, does not grow with the length of the run.
 //   - library: the calls of the cases package that the handler makes for
-//     the flow (decode, operate, encode, three times), without HTTP.
+//     the flow (decode, operate, encode, three times), without HTTP,
+//     keeping the cases and events of the last flowsKept flows alive as
+//     the store does, so that both pay the collector for the same heap.
+//   - harness: the request and recorder alone, which handler and bare
+//     both pay.
 //   - bare: the yardstick, a net/http handler that decodes the same open
 //     body with encoding/json into a struct and encodes it back, served
 //     three times with the same harness.
-//   - harness: the request and recorder alone, which handler and bare
-//     both pay; for reading the others.
 //
-// The handler's own cost is handler − library, the time per flow that
-// is not the cases package's; bare reports it as a percentage of bare's
-// time in the metric own-%. Each run of bare computes it from the fastest
-// runs so far of handler, library and bare, the least disturbed by other
-// work on the machine: with -count n, the last line of bare has the
-// figure of all n runs. Bare reports no own-% when handler and library
-// did not run. The target is own-% ≤ 30. Run it with
+// The handler's own cost is handler − library − harness: the time per
+// flow that is neither the cases package's nor the test's. Bare reports
+// it as a percentage of bare's time in the metric own-%, computed from
+// the fastest runs so far of each sub-benchmark, the least disturbed by
+// other work on the machine: with -count n, the last line of bare has the
+// figure of all n runs. Bare reports no own-% before the others ran. The
+// target is own-% ≤ 30. Run it with
 //
-//	go test ./casehttp -run '^$' -bench 'BenchmarkFlow$' -benchtime 1s -count 3
+//	go test ./casehttp -run '^$' -bench 'BenchmarkFlow$' -benchtime 1s -count 5
+//
+// A MemoryStore that keeps every case of a long run, as the example
+// server's does, makes the collector rescan an ever larger heap: run
+// BenchmarkFlowGrowingStore to see that cost.
 func BenchmarkFlow(b *testing.B) {
 	open := []byte(readTestdata(b, "open_typical.json"))
 	var perFlow flowTimes
 	b.Run("handler", func(b *testing.B) {
-		h := casehttp.NewHandler(casehttp.NewMemoryStore(), casehttp.Options{})
-		benchHandler(b, h, open)
+		b.ReportAllocs()
+		var h http.Handler
+		n := 0
+		for b.Loop() {
+			if n%flowsKept == 0 {
+				h = casehttp.NewHandler(casehttp.NewMemoryStore(), casehttp.Options{})
+			}
+			n++
+			benchFlow(b, h, open)
+		}
 		fastest(&perFlow.handler, b)
 	})
 	b.Run("library", func(b *testing.B) {
 		b.ReportAllocs()
+		kept := make([][]cases.Event, flowsKept)
+		n := 0
 		for b.Loop() {
-			benchLibrary(b, open)
+			kept[n%flowsKept] = benchLibrary(b, open)
+			n++
 		}
 		fastest(&perFlow.library, b)
 	})
@@ -89,6 +109,7 @@ func BenchmarkFlow(b *testing.B) {
 				benchServe(b, h, "POST", "/v1/case", open)
 			}
 		}
+		fastest(&perFlow.harness, b)
 	})
 	b.Run("bare", func(b *testing.B) {
 		h := http.HandlerFunc(bareHandler)
@@ -99,17 +120,33 @@ func BenchmarkFlow(b *testing.B) {
 			}
 		}
 		fastest(&perFlow.bare, b)
-		if perFlow.handler > 0 && perFlow.library > 0 {
-			own := perFlow.handler - perFlow.library
+		if perFlow.handler > 0 && perFlow.library > 0 && perFlow.harness > 0 {
+			own := perFlow.handler - perFlow.library - perFlow.harness
 			b.ReportMetric(100*own/perFlow.bare, "own-%")
 		}
 	})
 }
 
+// flowsKept is how many flows' cases and events the handler's store and
+// the library's run keep alive in BenchmarkFlow.
+const flowsKept = 1000
+
+// BenchmarkFlowGrowingStore is the handler of BenchmarkFlow on one
+// MemoryStore for the whole run: the store keeps every case and event, so
+// the time per flow grows with b.N as the collector rescans the heap.
+func BenchmarkFlowGrowingStore(b *testing.B) {
+	open := []byte(readTestdata(b, "open_typical.json"))
+	h := casehttp.NewHandler(casehttp.NewMemoryStore(), casehttp.Options{})
+	b.ReportAllocs()
+	for b.Loop() {
+		benchFlow(b, h, open)
+	}
+}
+
 // flowTimes holds the nanoseconds per flow of the fastest runs of the
 // sub-benchmarks of BenchmarkFlow; zero until one ran.
 type flowTimes struct {
-	handler, library, bare float64
+	handler, library, harness, bare float64
 }
 
 // fastest sets *ns to the time per operation of the run of b that just
@@ -127,15 +164,13 @@ func nsPerOp(b *testing.B) float64 {
 	return float64(b.Elapsed().Nanoseconds()) / float64(b.N)
 }
 
-func benchHandler(b *testing.B, h http.Handler, open []byte) {
-	b.ReportAllocs()
-	for b.Loop() {
-		rec := benchServe(b, h, "POST", "/v1/case", open)
-		// The body starts {"id":"<36 characters>".
-		id := string(rec.Body.Bytes()[7:43])
-		benchServe(b, h, "POST", "/v1/case/"+id+"/response", []byte(benchAnswer))
-		benchServe(b, h, "PATCH", "/v1/case/"+id, []byte(benchResolve))
-	}
+// benchFlow opens, answers and resolves one case through h.
+func benchFlow(b *testing.B, h http.Handler, open []byte) {
+	rec := benchServe(b, h, "POST", "/v1/case", open)
+	// The body starts {"id":"<36 characters>".
+	id := string(rec.Body.Bytes()[7:43])
+	benchServe(b, h, "POST", "/v1/case/"+id+"/response", []byte(benchAnswer))
+	benchServe(b, h, "PATCH", "/v1/case/"+id, []byte(benchResolve))
 }
 
 func benchServe(b *testing.B, h http.Handler, method, path string,
@@ -152,14 +187,15 @@ func benchServe(b *testing.B, h http.Handler, method, path string,
 }
 
 // benchLibrary makes the calls of the cases package that the handler
-// makes for the three requests: decode, operate, encode.
-func benchLibrary(b *testing.B, open []byte) {
+// makes for one flow (decode, operate, encode, three times) and returns
+// the events, which hold the cases.
+func benchLibrary(b *testing.B, open []byte) []cases.Event {
 	env := cases.Env{}
 	o, err := cases.Decoder{}.Open(open)
 	if err != nil {
 		b.Fatal(err)
 	}
-	c, _, err := cases.Open(o, env)
+	c, opened, err := cases.Open(o, env)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -168,7 +204,7 @@ func benchLibrary(b *testing.B, open []byte) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	c, _, err = cases.Respond(c, p, env)
+	c, answered, err := cases.Respond(c, p, env)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -177,11 +213,12 @@ func benchLibrary(b *testing.B, open []byte) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	c, _, err = cases.Update(c, u, env)
+	c, resolved, err := cases.Update(c, u, env)
 	if err != nil {
 		b.Fatal(err)
 	}
 	benchEncode(b, c)
+	return slices.Concat(opened, answered, resolved)
 }
 
 func benchEncode(b *testing.B, c *cases.Case) {
