@@ -116,11 +116,6 @@ func readTestdata(t testing.TB, name string) string {
 	return string(data)
 }
 
-func jsonString(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
-}
-
 // httptestRequest returns an in-process request with a JSON body when
 // body is not empty.
 func httptestRequest(method, path, body string) *http.Request {
