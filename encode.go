@@ -18,7 +18,7 @@ func appendCase(b []byte, c *Case) ([]byte, error) {
 	b = append(b, `,"updated_at":`...)
 	b = appendTime(b, c.UpdatedAt, &err)
 	b = append(b, `,"metadata":`...)
-	b = appendMetadata(b, c.Metadata, &err)
+	b = appendMetadata(b, c.Metadata, appendString, &err)
 	b = append(b, `,"parent_type":`...)
 	b = appendString(b, string(c.ParentType), &err)
 	b = append(b, `,"parent_id":`...)

@@ -102,8 +102,10 @@ func (rk *refusedKeys) has(k string) bool {
 	return ok
 }
 
-// appendMetadata appends m as an object with its keys sorted.
-func appendMetadata(b []byte, m Metadata, err *error) []byte {
+// appendMetadata appends m as an object with its keys sorted: metadata,
+// or, with appendOptString, an update's metadata patch.
+func appendMetadata[V any](b []byte, m map[string]V,
+	value func([]byte, V, *error) []byte, err *error) []byte {
 	b = append(b, '{')
 	for i, k := range slices.Sorted(maps.Keys(m)) {
 		if i > 0 {
@@ -111,7 +113,7 @@ func appendMetadata(b []byte, m Metadata, err *error) []byte {
 		}
 		b = appendString(b, k, err)
 		b = append(b, ':')
-		b = appendString(b, m[k], err)
+		b = value(b, m[k], err)
 	}
 	return append(b, '}')
 }

@@ -47,7 +47,7 @@ func (o *OpenRequest) MarshalJSON() ([]byte, error) {
 	b = append(b, `,"due_at":`...)
 	b = appendOptTime(b, o.DueAt, &err)
 	b = append(b, `,"metadata":`...)
-	b = appendMetadata(b, o.Metadata, &err)
+	b = appendMetadata(b, o.Metadata, appendString, &err)
 	return append(b, '}'), err
 }
 

@@ -1,8 +1,6 @@
 package cases
 
 import (
-	"maps"
-	"slices"
 	"time"
 )
 
@@ -104,22 +102,9 @@ func (u *UpdateRequest) MarshalJSON() ([]byte, error) {
 	}
 	if u.Metadata != nil {
 		member("metadata")
-		b = appendMetadataPatch(b, u.Metadata, &err)
+		b = appendMetadata(b, u.Metadata, appendOptString, &err)
 	}
 	return append(b, '}'), err
-}
-
-func appendMetadataPatch(b []byte, m map[string]*string, err *error) []byte {
-	b = append(b, '{')
-	for i, k := range slices.Sorted(maps.Keys(m)) {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendString(b, k, err)
-		b = append(b, ':')
-		b = appendOptString(b, m[k], err)
-	}
-	return append(b, '}')
 }
 
 // Update decodes the body of an update request. A strict Decoder refuses
