@@ -113,6 +113,7 @@ func testUpdateNil(t *testing.T, s casehttp.Store) {
 // fnError is the error of an UpdateFunc, compared by identity.
 type fnError struct{}
 
+// Error returns the error's text.
 func (*fnError) Error() string { return "update refused" }
 
 // testUpdateError returns a case and events along with an error: Update
