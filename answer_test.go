@@ -289,6 +289,8 @@ func TestFieldSpec_AnswerInteger(t *testing.T) {
 		okAnswer("long mantissa", FieldInteger, n("12345678901234567890e-1")),
 		okAnswer("float64 whole", FieldInteger, 2.0),
 		okAnswer("int64 min", FieldInteger, int64(math.MinInt64)),
+		okAnswer("float64 min int64", FieldInteger, float64(math.MinInt64)),
+		okAnswer("uint64 max int64", FieldInteger, uint64(math.MaxInt64)),
 		badAnswer("fraction", FieldInteger, n("1.5"), CodeInvalidFormat),
 		badAnswer("overflow exponent", FieldInteger, n("1e400"), CodeInvalidFormat),
 		badAnswer("max int64 plus one", FieldInteger, n("9223372036854775808"),
@@ -299,6 +301,11 @@ func TestFieldSpec_AnswerInteger(t *testing.T) {
 		badAnswer("tiny", FieldInteger, n("1e-400"), CodeInvalidFormat),
 		badAnswer("float64 fraction", FieldInteger, 1.5, CodeInvalidFormat),
 		badAnswer("uint64 max", FieldInteger, uint64(math.MaxUint64), CodeInvalidFormat),
+		badAnswer("uint64 max int64 plus one", FieldInteger, uint64(math.MaxInt64)+1,
+			CodeInvalidFormat),
+		// float64(math.MaxInt64) rounds up to 2^63, one past the range.
+		badAnswer("float64 two to the 63", FieldInteger, float64(math.MaxInt64),
+			CodeInvalidFormat),
 		badAnswer("string", FieldInteger, "3", CodeInvalidType),
 		badAnswer("bool", FieldInteger, true, CodeInvalidType),
 		badAnswer("null", FieldInteger, nil, CodeRequired),
@@ -447,4 +454,47 @@ func TestFieldSpec_AnswerOptional(t *testing.T) {
 		opt("empty string for a number", FieldNumber, "", at{"", CodeInvalidType}),
 		opt("empty string for a boolean", FieldBoolean, "", at{"", CodeInvalidType}),
 	})
+}
+
+// TestFieldSpec_AnswerInteger_HugeExponent checks that an integer answer
+// whose exponent runs to a hundred million is refused without writing out
+// its digits: a few bytes of JSON must not cost megabytes of memory.
+func TestFieldSpec_AnswerInteger_HugeExponent(t *testing.T) {
+	c := answerCase(t, answerRow{typ: FieldInteger})
+	for _, lit := range []string{"1e99999999", "-25e99999999", "1.5e99999999"} {
+		t.Run(lit, func(t *testing.T) {
+			resp := &MissingInformationResponse{Fields: map[string]any{"f": json.Number(lit)}}
+			var err error
+			used := hostileAllocated(nil, func([]byte) (any, error) {
+				err = c.CheckResponse(resp)
+				return nil, err
+			})
+			assertInvalid(t, err, at{"/fields/f", CodeInvalidFormat})
+			assert.Less(t, used, uint64(1<<20), "bytes allocated")
+		})
+	}
+}
+
+// TestCase_Clone_AddressAnswers checks that a clone holds its own copy of
+// an address answered as a Go *Address, and keeps a nil one nil.
+func TestCase_Clone_AddressAnswers(t *testing.T) {
+	office := &Address{StreetLine1: "1 Main St", City: "Dover", Region: "DE",
+		PostalCode: "19901", Country: "US", County: ptr("Kent")}
+	c := mustOpen(t, validOpen())
+	c.Response = &MissingInformationResponse{Fields: map[string]any{
+		"office": office, "prior_office": (*Address)(nil),
+	}}
+
+	d := c.Clone()
+	fields := d.Response.(*MissingInformationResponse).Fields
+	got, ok := fields["office"].(*Address)
+	require.True(t, ok)
+	assert.NotSame(t, office, got)
+	assert.Equal(t, office, got)
+	assert.NotSame(t, office.County, got.County)
+	assert.Equal(t, (*Address)(nil), fields["prior_office"])
+
+	office.City, *office.County = "Camden", "Sussex"
+	assert.Equal(t, "Dover", got.City)
+	assert.Equal(t, ptr("Kent"), got.County)
 }

@@ -415,6 +415,34 @@ func TestDecoder_Problems(t *testing.T) {
 	}
 }
 
+// TestDecoder_PayloadBeforeKind checks that a request or response that
+// comes before the kind is read as the kind's payload once the kind is
+// known, in either mode, and decodes as it does after the kind.
+func TestDecoder_PayloadBeforeKind(t *testing.T) {
+	caseText := codecCaseText()
+	kindLast := codecSwap(caseText, `"kind":"missing_information",`, "")
+	kindLast = strings.TrimSuffix(kindLast, "}") + `,"kind":"missing_information"}`
+	openText := codecOpen()
+	requestFirst := `{"request":{"fields":` + codecFieldsRaw + `},` +
+		strings.TrimPrefix(codecOpen("request", ""), "{")
+	for _, dec := range []Decoder{codecStrict, codecLenient} {
+		want, err := dec.Case([]byte(caseText))
+		require.NoError(t, err)
+		got, err := dec.Case([]byte(kindLast))
+		require.NoError(t, err, "lenient=%v", dec.Lenient)
+		assert.IsType(t, &MissingInformationRequest{}, got.Request)
+		assert.IsType(t, &MissingInformationResponse{}, got.Response)
+		assert.Equal(t, want, got)
+
+		wantOpen, err := dec.Open([]byte(openText))
+		require.NoError(t, err)
+		gotOpen, err := dec.Open([]byte(requestFirst))
+		require.NoError(t, err, "lenient=%v", dec.Lenient)
+		assert.IsType(t, &MissingInformationRequest{}, gotOpen.Request)
+		assert.Equal(t, wantOpen, gotOpen)
+	}
+}
+
 func TestDecoder_SeedLiteral(t *testing.T) {
 	data, err := os.ReadFile("testdata/seed_literal.json")
 	require.NoError(t, err)

@@ -275,6 +275,8 @@ func codecBadEncodings() []struct {
 	}{
 		{"case id", onCase(func(c *Case) { c.ID = bad })},
 		{"summary", onCase(func(c *Case) { c.Summary = bad })},
+		// 0x80 is the first byte past ASCII, and alone it is no character.
+		{"lone continuation byte", onCase(func(c *Case) { c.Summary = "a\x80b" })},
 		{"parent id", onCase(func(c *Case) { c.ParentID = bad })},
 		{"parent type", onCase(func(c *Case) { c.ParentType = ParentType(bad) })},
 		{"status", onCase(func(c *Case) { c.Status = Status(bad) })},
@@ -355,6 +357,19 @@ func TestMarshalJSON_RefusesValuesWithoutJSONForm(t *testing.T) {
 	c.Summary = "a\xffb"
 	_, err := json.Marshal(c)
 	assert.ErrorIs(t, err, errEncode)
+}
+
+// TestMarshalJSON_GoNumberAnswers checks that answers held as Go numbers
+// are written as the shortest JSON text that reads back as the same value.
+func TestMarshalJSON_GoNumberAnswers(t *testing.T) {
+	resp := &MissingInformationResponse{Fields: map[string]any{
+		"a": 2.5, "b": -0.125, "c": 1e21, "d": 0.1, "e": float32(1.5),
+		"f": float32(0.1), "g": 3.0, "h": int8(-3), "i": uint64(math.MaxUint64),
+	}}
+	out, err := resp.MarshalJSON()
+	require.NoError(t, err)
+	assert.Equal(t, `{"fields":{"a":2.5,"b":-0.125,"c":1e+21,"d":0.1,"e":1.5,`+
+		`"f":0.10000000149011612,"g":3,"h":-3,"i":18446744073709551615}}`, string(out))
 }
 
 // codecBuilt returns cases built by the library's operations, in every

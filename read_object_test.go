@@ -1,6 +1,8 @@
 package cases
 
 import (
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -137,6 +139,13 @@ func codecDuplicates() []codecDuplicate {
 				resp := v.(*Case).Response.(*MissingInformationResponse)
 				assert.Equal(t, "Camden", resp.Fields["office"].(map[string]any)["city"])
 			}},
+		// A case has seventeen keys: the last is beyond the first sixteen
+		// that an object remembers inline.
+		{"case/seventeenth key", docCase, inCase(`"resolution_reason":null`,
+			`"resolution_reason":null,"resolution_reason":"response_received"`),
+			"/resolution_reason", func(t *testing.T, v any) {
+				assert.Equal(t, ReasonResponseReceived, v.(*Case).ResolutionReason)
+			}},
 		{"case/kind decides the request", docCase, inCase(`"kind":"missing_information"`,
 			`"kind":"missing_information","kind":"ra_termination"`),
 			"/kind", func(t *testing.T, v any) {
@@ -170,5 +179,53 @@ func TestDecoder_DuplicateKeys(t *testing.T) {
 			require.NoError(t, err)
 			tc.last(t, v)
 		})
+	}
+}
+
+// TestKeySet checks that each key is fresh only the first time, also past
+// the sixteen keys held inline, and that objects of up to sixteen keys,
+// which are all the fixed shapes of the API, are checked without
+// allocating.
+func TestKeySet(t *testing.T) {
+	keys := make([]string, 40)
+	for i := range keys {
+		keys[i] = "k" + strconv.Itoa(i)
+	}
+	var ks keySet
+	for _, k := range keys {
+		require.True(t, ks.add(k), k)
+	}
+	for _, k := range keys {
+		assert.False(t, ks.add(k), k)
+	}
+
+	allocs := testing.AllocsPerRun(100, func() {
+		var small keySet
+		for _, k := range keys[:16] {
+			small.add(k)
+		}
+		if small.add(keys[15]) {
+			t.Fatal("the sixteenth key was fresh twice")
+		}
+	})
+	assert.Zero(t, allocs)
+}
+
+// TestDecoder_EmptyContainersInAnAnswer checks that empty objects and
+// arrays in an answer each close the level they open, however many there
+// are.
+func TestDecoder_EmptyContainersInAnAnswer(t *testing.T) {
+	many := func(v string) string { return "[" + strings.Repeat(v+",", 99) + v + "]" }
+	body := `{"fields":{"a":` + many("{}") + `,"b":` + many("[]") + `}}`
+	objects, arrays := make([]any, 100), make([]any, 100)
+	for i := range objects {
+		objects[i], arrays[i] = map[string]any{}, []any{}
+	}
+	for _, dec := range []Decoder{codecStrict, codecLenient} {
+		p, err := dec.Response(KindMissingInformation, []byte(body))
+		require.NoError(t, err, "lenient=%v", dec.Lenient)
+		assert.Equal(t, &MissingInformationResponse{Fields: map[string]any{
+			"a": objects, "b": arrays,
+		}}, p)
 	}
 }

@@ -1,6 +1,7 @@
 package cases
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -27,6 +28,8 @@ func codecStrings() []codecString {
 	caseText := codecCaseText()
 	return []codecString{
 		{"invalid UTF-8 in a value", docOpen, summary("\"a\xffb\""),
+			both("/summary"), both("/summary"), nil},
+		{"lone continuation byte", docOpen, summary("\"a\x80b\""),
 			both("/summary"), both("/summary"), nil},
 		{"truncated sequence", docOpen, summary("\"a\xe2\x82\""),
 			both("/summary"), both("/summary"), nil},
@@ -57,6 +60,8 @@ func codecStrings() []codecString {
 			both("/fields/a/0"), both("/fields/a/0"), nil},
 		{"invalid UTF-8 in a raw payload", docRespRaw, "{\"a\":{\"b\":\"\xff\"}}",
 			both("/a/b"), both("/a/b"), nil},
+		{"invalid UTF-8 in a raw payload's array", docRespRaw, "{\"a\":[\"x\",\"\xff\"]}",
+			both("/a/1"), both("/a/1"), nil},
 		{"invalid UTF-8 in a case's unknown key", docCase,
 			codecSwap(caseText, `"id":`, "\"extra\":\"\xff\",\"id\":"),
 			[]at{{"/extra", CodeUnknownField}}, both("/extra"), nil},
@@ -142,4 +147,26 @@ func TestPlainRun_AgreesWithTable(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestDecoder_EscapedStringAllocations checks that each string with an
+// escape costs an allocation of its own length, wherever it stands in the
+// document. A hundred short escaped strings between two 64 KiB strings
+// must not cost a copy of the document each: the whole decoding costs
+// less than twice the document's size.
+func TestDecoder_EscapedStringAllocations(t *testing.T) {
+	pad := `"` + strings.Repeat("x", 64<<10) + `"`
+	body := []byte(`{"fields":{"a":` + pad + `,"b":[` +
+		strings.Repeat(`"\n",`, 99) + `"\n"],"c":` + pad + `}}`)
+	for _, dec := range []Decoder{codecStrict, codecLenient} {
+		used := hostileAllocated(body, func(b []byte) (any, error) {
+			return dec.Response(KindMissingInformation, b)
+		})
+		assert.Less(t, used, uint64(2*len(body)), "lenient=%v", dec.Lenient)
+	}
+	p, err := codecStrict.Response(KindMissingInformation, body)
+	require.NoError(t, err)
+	b := p.(*MissingInformationResponse).Fields["b"].([]any)
+	require.Len(t, b, 100)
+	assert.Equal(t, "\n", b[99])
 }

@@ -40,7 +40,16 @@ var codecSyntaxErrors = []codecSyntax{
 	{"bad null", `{"a":nul}`, 5, "invalid literal"},
 	{"bad escape", `{"a":"x\qy"}`, 7, "invalid escape sequence in a string"},
 	{"short unicode escape", `{"a":"\u12"}`, 8, "invalid \\u escape in a string"},
+	{"unicode escape cut off by the end", `{"\u00`, 4, "invalid \\u escape in a string"},
+	{"unicode escape at the end", `{"\u0041`, 8, "unterminated string"},
+	{"high surrogate at the end", `{"\ud800`, 8, "unterminated string"},
+	{"backslash at the end of a key", `{"a\`, 3, "unterminated string"},
+	{"unterminated string after an escape", `{"a":"\n`, 8, "unterminated string"},
 	{"control character", "{\"a\":\"x\x01\"}", 7, "control character in a string"},
+	// The string's first eight bytes are scanned as one word, whose own
+	// test must find the control byte among them.
+	{"control character among plain text", "{\"a\":\"ABC\x01DEFG\"}", 9,
+		"control character in a string"},
 	{"raw newline in a string", "{\"a\":\"x\ny\"}", 7, "control character in a string"},
 	{"leading zero", `{"a":01}`, 6, "expected ',' or '}' after an object member"},
 	{"hex number", `{"a":0x10}`, 6, "expected ',' or '}' after an object member"},
