@@ -60,7 +60,14 @@ func (r *reader) skipString() {
 				i += 5
 				continue
 			}
-			if i+1 >= len(r.s) || !strings.ContainsRune(`"\\/bfnrt`, rune(r.s[i+1])) {
+			if i+1 >= len(r.s) {
+				// A backslash that ends the document is read as the
+				// string's reader reads it: the string never ends.
+				r.pos = i
+				r.syntax("unterminated string")
+				return
+			}
+			if !strings.ContainsRune(`"\\/bfnrt`, rune(r.s[i+1])) {
 				r.pos = i
 				r.syntax("invalid escape sequence in a string")
 				return

@@ -39,6 +39,7 @@ var codecSyntaxErrors = []codecSyntax{
 	{"bad literal", `{"a":tru}`, 5, "invalid literal"},
 	{"bad null", `{"a":nul}`, 5, "invalid literal"},
 	{"bad escape", `{"a":"x\qy"}`, 7, "invalid escape sequence in a string"},
+	{"backslash at the end", `{"a":"x\`, 7, "unterminated string"},
 	{"short unicode escape", `{"a":"\u12"}`, 8, "invalid \\u escape in a string"},
 	{"unicode escape cut off by the end", `{"\u00`, 4, "invalid \\u escape in a string"},
 	{"unicode escape at the end", `{"\u0041`, 8, "unterminated string"},
