@@ -1,6 +1,7 @@
 package cases
 
 import (
+	"encoding/json"
 	"reflect"
 	"regexp"
 	"strings"
@@ -148,4 +149,80 @@ func TestLongestAccepted(t *testing.T) {
 	assert.PanicsWithValue(t, msg, func() {
 		longestAccepted(func(string) bool { return true }, "a")
 	})
+}
+
+// optionalRules is a mirror none of whose keys its tags require.
+type optionalRules struct {
+	note *string `name:"note" validate:"omitnil,max=5"`
+}
+
+// TestObjectSchema_Required checks that an object lists the keys its
+// tags or its caller require, and has no required keyword when there are
+// none: an empty list is not a valid required keyword before draft 6.
+func TestObjectSchema_Required(t *testing.T) {
+	const props = `"additionalProperties":false,` +
+		`"properties":{"note":{"maxLength":5,"type":["string","null"]}},`
+	tests := []struct {
+		name     string
+		required []string
+		want     string
+	}{
+		{"none", nil, `{` + props + `"type":"object"}`},
+		{"by the caller", []string{"note"}, `{` + props + `"required":["note"],"type":"object"}`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := objectSchema(reflect.TypeFor[optionalRules](), nil, nil, tc.required...)
+			assert.JSONEq(t, tc.want, string(codecMust(json.Marshal(s))))
+		})
+	}
+}
+
+// TestTypeSchema_Dive checks that the tags before dive describe a slice
+// and those after it each element, wherever dive stands.
+func TestTypeSchema_Dive(t *testing.T) {
+	tests := []struct {
+		name string
+		tags string
+		want string
+	}{
+		{"no dive", "max=2", `{"items":{"type":"string"},"maxItems":2,"type":"array"}`},
+		{"dive first", "dive,max=3",
+			`{"items":{"maxLength":3,"type":"string"},"type":"array"}`},
+		{"dive last", "max=2,dive", `{"items":{"type":"string"},"maxItems":2,"type":"array"}`},
+		{"dive between", "omitnil,min=1,dive,max=3",
+			`{"items":{"maxLength":3,"type":"string"},"minItems":1,"type":["array","null"]}`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, required := typeSchema(reflect.TypeFor[[]string](), strings.Split(tc.tags, ","))
+			assert.False(t, required)
+			assert.JSONEq(t, tc.want, string(codecMust(json.Marshal(s))))
+		})
+	}
+}
+
+// TestASCIIJSON checks that every character outside ASCII, DEL included,
+// is written as a JSON escape, and one outside the Basic Multilingual
+// Plane as its UTF-16 surrogate pair.
+func TestASCIIJSON(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string
+	}{
+		{"ASCII", `{"a":"~ z"}`, `{"a":"~ z"}`},
+		{"DEL", "\x7f", `\u007f`},
+		{"two bytes", "é", `\u00e9`},
+		{"line separator", "\u2028", `\u2028`},
+		{"last of the plane", "\uffff", `\uffff`},
+		{"first past the plane", "\U00010000", `\ud800\udc00`},
+		{"emoji", "a\U0001F600b", `a\ud83d\ude00b`},
+		{"last character", "\U0010FFFF", `\udbff\udfff`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, string(asciiJSON([]byte(tc.in))))
+		})
+	}
 }

@@ -56,7 +56,12 @@ func TestPatternRules(t *testing.T) {
 		{name: "128 characters", s: strings.Repeat("A", 128), opaque: true},
 		{name: "129 characters", s: strings.Repeat("A", 129)},
 		{name: "punctuation of IDs", s: "fil_1-2.3:4", opaque: true},
+		{name: "leading z", s: "z", opaque: true, field: true},
+		{name: "z after the first letter", s: "az", opaque: true, field: true},
+		{name: "digits 0 and 9", s: "a09", opaque: true, field: true},
 		{name: "leading digit", s: "1a", opaque: true},
+		{name: "leading underscore", s: "_a", opaque: true},
+		{name: "leading brace, the byte after z", s: "{a"},
 		{name: "upper case", s: "Ab", opaque: true},
 		{name: "space", s: "a b"},
 		{name: "slash", s: "a/b"},
@@ -66,6 +71,34 @@ func TestPatternRules(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.opaque, isOpaqueID(tc.s), "isOpaqueID")
 			assert.Equal(t, tc.field, isFieldName(tc.s), "isFieldName")
+		})
+	}
+}
+
+// TestCanonicalUUID checks the form of case and event IDs: lowercase hex
+// digits only, so each of A to F in capitals is refused.
+func TestCanonicalUUID(t *testing.T) {
+	const id = "0190d6a4-5c5e-7b6e-8f00-000000000001"
+	tests := []struct {
+		name string
+		s    string
+		want bool
+	}{
+		{name: "canonical", s: id, want: true},
+		{name: "every letter a to f", s: "abcdefab-cdef-4abc-8def-abcdefabcdef", want: true},
+		{name: "capital A", s: "0190d6A4-5c5e-7b6e-8f00-000000000001"},
+		{name: "capital D", s: "0190D6a4-5c5e-7b6e-8f00-000000000001"},
+		{name: "capital F", s: "0190d6a4-5c5e-7b6e-8F00-000000000001"},
+		{name: "all capitals", s: strings.ToUpper(id)},
+		{name: "no hyphens", s: "0190d6a45c5e7b6e8f00000000000001"},
+		{name: "braces", s: "{" + id + "}"},
+		{name: "URN", s: "urn:uuid:" + id},
+		{name: "letter past f", s: "0190d6g4-5c5e-7b6e-8f00-000000000001"},
+		{name: "empty", s: ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, isCanonicalUUID(tc.s))
 		})
 	}
 }

@@ -70,7 +70,8 @@ func isDateShape(s string) bool {
 // isTwoDigits reports whether s[i:i+2] are two digits of a number at most
 // max.
 func isTwoDigits(s string, i, max int) bool {
-	if i+2 > len(s) || digits(s, i) < i+2 {
+	// digits stops at the end of s, so a pair cut off by it is short.
+	if digits(s, i) < i+2 {
 		return false
 	}
 	return int(s[i]-'0')*10+int(s[i+1]-'0') <= max

@@ -149,3 +149,32 @@ func TestCase_MarshalJSON_TimeOutsideRFC3339(t *testing.T) {
 		})
 	}
 }
+
+// TestIsTwoDigits checks the two-digit fields of a timestamp: both bytes
+// must be digits, and their number at most the field's maximum.
+func TestIsTwoDigits(t *testing.T) {
+	tests := []struct {
+		name string
+		s    string
+		i    int
+		max  int
+		want bool
+	}{
+		{"zero", "00", 0, 23, true},
+		{"at the maximum", "23", 0, 23, true},
+		{"past the maximum", "24", 0, 23, false},
+		{"inside a string", "T09:", 1, 23, true},
+		{"second byte a colon", "0:", 0, 59, false},
+		{"second byte a letter", "1A", 0, 59, false},
+		{"first byte a colon", ":0", 0, 59, false},
+		{"first byte a space", " 1", 0, 59, false},
+		{"one digit at the end", "T1", 1, 23, false},
+		{"nothing left", "T", 1, 23, false},
+		{"past the end", "T", 2, 23, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, isTwoDigits(tc.s, tc.i, tc.max))
+		})
+	}
+}
