@@ -1,6 +1,8 @@
 package casehttp_test
 
 import (
+	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -157,3 +159,156 @@ func TestHandler_AuthorizeHook(t *testing.T) {
 }
 
 const time60m = time.Hour
+
+// TestHandler_APIKeyForm sends keys of the right and the wrong form with
+// no Authorize hook: a key is sk_test_ or sk_live_ and then one or more
+// ASCII letters, digits and underscores. Each refused key gets 401.
+func TestHandler_APIKeyForm(t *testing.T) {
+	h := casehttp.NewHandler(casehttp.NewMemoryStore(), casehttp.Options{})
+	tests := []struct {
+		name, authorization string
+		ok                  bool
+	}{
+		{"the ends of the lower-case letters", "Bearer sk_test_az", true},
+		{"the ends of the capital letters", "Bearer sk_test_AZ", true},
+		{"the ends of the digits", "Bearer sk_live_09", true},
+		{"underscores", "Bearer sk_live__key_", true},
+		{"the scheme in lower case", "bearer sk_test_key", true},
+		{"a hyphen first", "Bearer sk_test_-key", false},
+		{"a hyphen inside", "Bearer sk_test_ke-y", false},
+		{"a space inside", "Bearer sk_test_ke y", false},
+		{"the character before a", "Bearer sk_test_key`", false},
+		{"the character after z", "Bearer sk_test_key{", false},
+		{"the character before A", "Bearer sk_test_key@", false},
+		{"the character after Z", "Bearer sk_test_key[", false},
+		{"the character before 0", "Bearer sk_test_key/", false},
+		{"the character after 9", "Bearer sk_test_key:", false},
+		{"a letter outside ASCII", "Bearer sk_test_kéy", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := httptestRequest("GET", "/v1/case", "")
+			req.Header.Set("Authorization", tt.authorization)
+			res := serve(h, req).Result()
+			if tt.ok {
+				assert.Equal(t, []string{}, readList(t, res).ids(t))
+				return
+			}
+			casetest.AssertProblem(t, res, 401, casetest.ProblemType(casehttp.ErrUnauthorized),
+				casetest.InRequest(casehttp.CodeUnauthorized))
+		})
+	}
+}
+
+// recordingBody is a request body that records the size of the buffer
+// each Read is given, and reports the end with its last bytes.
+type recordingBody struct {
+	data  []byte
+	reads []int
+}
+
+func (b *recordingBody) Read(p []byte) (int, error) {
+	b.reads = append(b.reads, len(p))
+	n := copy(p, b.data)
+	b.data = b.data[n:]
+	if len(b.data) == 0 {
+		return n, io.EOF
+	}
+	return n, nil
+}
+
+func (b *recordingBody) Close() error { return nil }
+
+// TestHandler_ReadsABodyOfKnownLengthAtOnce sends a body whose length the
+// request gives: the handler reads it with one Read into a buffer with
+// room for all of it and the end.
+func TestHandler_ReadsABodyOfKnownLengthAtOnce(t *testing.T) {
+	env := casetest.NewEnv()
+	h := casehttp.NewHandler(casehttp.NewMemoryStore(),
+		casehttp.Options{Now: env.Now, NewID: env.NewID})
+	open, err := casetest.MissingInformationOpen(env.Now()).MarshalJSON()
+	require.NoError(t, err)
+	const size = 1000
+	body := &recordingBody{data: []byte(pad(string(open), size))}
+	req := authorized(httptestRequest("POST", "/v1/case", ""))
+	req.Header.Set("Content-Type", "application/json")
+	req.Body, req.ContentLength = body, size
+
+	readCase(t, serve(h, req).Result())
+	assert.Equal(t, []int{size + 1}, body.reads)
+}
+
+// recordingNotifier records the events of every call of Notify.
+type recordingNotifier struct{ calls [][]cases.EventType }
+
+func (n *recordingNotifier) Notify(events []cases.Event) {
+	var types []cases.EventType
+	for _, e := range events {
+		types = append(types, e.Type)
+	}
+	n.calls = append(n.calls, types)
+}
+
+// TestHandler_NotifiesOnlyOfEvents makes changes with and without events:
+// the Notifier hears of those with events only.
+func TestHandler_NotifiesOnlyOfEvents(t *testing.T) {
+	env := casetest.NewEnv()
+	n := &recordingNotifier{}
+	h := casehttp.NewHandler(casehttp.NewMemoryStore(),
+		casehttp.Options{Now: env.Now, NewID: env.NewID, Notifier: n})
+	do := func(method, path, body string) *cases.Case {
+		t.Helper()
+		return readCase(t, serve(h, authorized(httptestRequest(method, path, body))).Result())
+	}
+	open := func(o *cases.OpenRequest) *cases.Case {
+		t.Helper()
+		b, err := o.MarshalJSON()
+		require.NoError(t, err)
+		return do("POST", "/v1/case", string(b))
+	}
+
+	c := open(casetest.MissingInformationOpen(env.Now()))
+	do("PATCH", "/v1/case/"+c.ID, `{"summary":"Changed."}`)
+	do("PATCH", "/v1/case/"+c.ID, `{"summary":"Changed."}`) // changes nothing
+	internal := casetest.MissingInformationOpen(env.Now())
+	internal.Status = cases.StatusUnderReview
+	in := open(internal) // an internal case fires no event
+	do("PATCH", "/v1/case/"+in.ID, `{"summary":"Internal."}`)
+
+	assert.Equal(t, [][]cases.EventType{{cases.EventCaseOpened}, {cases.EventCaseUpdated}},
+		n.calls)
+}
+
+// brokenStore is a memory store whose Get fails with err.
+type brokenStore struct {
+	*casehttp.MemoryStore
+	err error
+}
+
+func (s brokenStore) Get(context.Context, string) (casehttp.Record, error) {
+	return casehttp.Record{}, s.err
+}
+
+// TestHandler_ServerFailuresGoToOnError reads a case from a store that
+// fails: the answer is a 500 that does not reveal the error, which goes to
+// OnError when it is set.
+func TestHandler_ServerFailuresGoToOnError(t *testing.T) {
+	failure := errors.New("store unavailable at db.internal")
+	store := brokenStore{MemoryStore: casehttp.NewMemoryStore(), err: failure}
+	for _, report := range []bool{true, false} {
+		var reported []error
+		o := casehttp.Options{}
+		if report {
+			o.OnError = func(_ *http.Request, err error) { reported = append(reported, err) }
+		}
+		path := "/v1/case/" + casetest.ID(1).String()
+		res := serve(casehttp.NewHandler(store, o), authorized(httptestRequest("GET", path, "")))
+		body := res.Body.String()
+		casetest.AssertProblem(t, res.Result(), 500, "about:blank",
+			casetest.InRequest(casehttp.CodeInternal))
+		assert.NotContains(t, body, "db.internal")
+		if report {
+			assert.Equal(t, []error{failure}, reported)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package casehttp_test
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -124,6 +125,61 @@ func TestIdempotency_Refusals(t *testing.T) {
 			casetest.AssertProblem(t, res, tt.status, tt.typ, tt.items...)
 		})
 	}
+}
+
+// TestIdempotency_KeyForm opens a case with keys at the edges of what is
+// accepted: 255 bytes, and the lowest and highest printable ASCII
+// characters. Each is accepted, and a retry with it replays the answer.
+func TestIdempotency_KeyForm(t *testing.T) {
+	s := casetest.NewServer(t)
+	for _, key := range []string{strings.Repeat("k", 255), "open 1", "open~1"} {
+		t.Run(key[:6], func(t *testing.T) {
+			body := openBody(t, s)
+			first := read(t, call(t, s, "POST", "/v1/case", body, "Idempotency-Key", key))
+			require.Equal(t, 200, first.status, first.body)
+			again := read(t, call(t, s, "POST", "/v1/case", body, "Idempotency-Key", key))
+			assert.Equal(t, first, replayed(t, again))
+		})
+	}
+	assert.Len(t, casesIn(t, s), 3)
+}
+
+// failingStore is a memory store whose Create fails while failures is
+// above zero, counting it down.
+type failingStore struct {
+	*casehttp.MemoryStore
+	failures int
+}
+
+func (s *failingStore) Create(ctx context.Context, c *cases.Case,
+	events []cases.Event) (casehttp.Record, error) {
+	if s.failures > 0 {
+		s.failures--
+		return casehttp.Record{}, errors.New("store unavailable")
+	}
+	return s.MemoryStore.Create(ctx, c, events)
+}
+
+// TestIdempotency_ServerFailureIsNotKept opens a case with a key while the
+// store fails: the 500 is not kept for the key, so a retry opens the case,
+// and the retry's answer is the one replayed after it.
+func TestIdempotency_ServerFailureIsNotKept(t *testing.T) {
+	env := casetest.NewEnv()
+	store := &failingStore{MemoryStore: casehttp.NewMemoryStore(), failures: 1}
+	srv := httptest.NewServer(casehttp.NewHandler(store,
+		casehttp.Options{Now: env.Now, NewID: env.NewID}))
+	defer srv.Close()
+	body, err := casetest.MissingInformationOpen(env.Now()).MarshalJSON()
+	require.NoError(t, err)
+
+	failed := send(t, srv, "POST", "/v1/case", string(body), "Idempotency-Key", "k")
+	casetest.AssertProblem(t, failed, 500, "about:blank",
+		casetest.InRequest(casehttp.CodeInternal))
+	retry := read(t, send(t, srv, "POST", "/v1/case", string(body), "Idempotency-Key", "k"))
+	require.Equal(t, 200, retry.status, retry.body)
+	assert.Empty(t, retry.header.Get("Idempotent-Replayed"))
+	again := read(t, send(t, srv, "POST", "/v1/case", string(body), "Idempotency-Key", "k"))
+	assert.Equal(t, retry, replayed(t, again))
 }
 
 // TestIdempotency_IfMatchIsPartOfTheRequest retries a response with a

@@ -37,6 +37,8 @@ func TestList_Filters(t *testing.T) {
 		{name: "all filters", query: "status=needs_response&kind=missing_information" +
 			"&parent_type=filing&parent_id=fil_1a2b3c", want: []string{mi.ID}},
 		{name: "no match", query: "status=resolved", want: []string{}},
+		{name: "a limit of exactly the matches", query: "limit=3",
+			want: []string{in.ID, ra.ID, mi.ID}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

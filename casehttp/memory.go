@@ -149,8 +149,12 @@ func (s *MemoryStore) appendLocked(events []cases.Event) {
 	}
 }
 
-// Events returns up to limit events stored after sequence number after.
+// Events returns up to limit events stored after sequence number after;
+// none when limit is zero or less.
 func (s *MemoryStore) Events(_ context.Context, after int64, limit int) ([]OutboxEvent, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
 	s.outMu.Lock()
 	defer s.outMu.Unlock()
 	if after < 0 {

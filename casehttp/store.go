@@ -139,7 +139,8 @@ type Answer struct {
 // after the change.
 type Outbox interface {
 	// Events returns up to limit events stored after the one with the
-	// given sequence number (0 for the first), oldest first.
+	// given sequence number (0 for the first), oldest first. A limit of
+	// zero or less returns no events.
 	Events(ctx context.Context, after int64, limit int) ([]OutboxEvent, error)
 }
 

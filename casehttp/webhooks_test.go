@@ -11,7 +11,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strconv"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -138,43 +137,6 @@ func TestWebhooks_InternalCasesSendNothing(t *testing.T) {
 	assert.Equal(t, cases.EventCaseOpened, s.Deliveries()[0].EventType)
 }
 
-func TestVerifySignature(t *testing.T) {
-	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
-	body := []byte(`{"id":"evt"}`)
-	good := casehttp.Sign("whsec_1", now, body)
-	tests := []struct {
-		name   string
-		secret string
-		header string
-		body   string
-		now    time.Time
-		ok     bool
-	}{
-		{name: "valid", secret: "whsec_1", header: good, body: string(body), now: now, ok: true},
-		{name: "valid among several", secret: "whsec_1",
-			header: good + ",v1=" + strings.Repeat("0", 64), body: string(body), now: now,
-			ok: true},
-		{name: "other secret", secret: "whsec_2", header: good, body: string(body), now: now},
-		{name: "changed body", secret: "whsec_1", header: good, body: `{"id":"evu"}`, now: now},
-		{name: "too old", secret: "whsec_1", header: good, body: string(body),
-			now: now.Add(6 * time.Minute)},
-		{name: "no timestamp", secret: "whsec_1", header: good[strings.Index(good, ",")+1:],
-			body: string(body), now: now},
-		{name: "empty", secret: "whsec_1", header: "", body: string(body), now: now},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			err := casehttp.VerifySignature(tt.secret, tt.header, []byte(tt.body), tt.now,
-				5*time.Minute)
-			if tt.ok {
-				assert.NoError(t, err)
-				return
-			}
-			assert.ErrorIs(t, err, casehttp.ErrSignature)
-		})
-	}
-}
-
 // TestWebhooks_DeliverInCommitOrder has 32 clients change one case at
 // once: the endpoint gets the events in the order the store committed
 // them, which is the outbox's, so each event holds one more metadata pair
@@ -225,13 +187,8 @@ func TestWebhooks_DeliverInCommitOrder(t *testing.T) {
 // last attempt.
 func TestWebhooks_BackoffDoubles(t *testing.T) {
 	rc := &receiver{failures: 100}
-	hook := httptest.NewServer(rc)
-	defer hook.Close()
-	store := casehttp.NewMemoryStore()
-	w := casehttp.NewWebhooks(store, casehttp.WebhookOptions{Attempts: 6,
+	w, store := startWebhooks(t, rc, casehttp.WebhookOptions{Attempts: 6,
 		Backoff: time.Millisecond, MaxBackoff: 5 * time.Millisecond})
-	defer w.Close()
-	w.Register(hook.URL, "whsec_1")
 	createCase(t, store, casetest.NewEnv())
 
 	w.Notify(nil)
@@ -243,6 +200,19 @@ func TestWebhooks_BackoffDoubles(t *testing.T) {
 	ms := time.Millisecond
 	assert.Equal(t, []time.Duration{ms, 2 * ms, 4 * ms, 5 * ms, 5 * ms, 0}, waits)
 	assert.Len(t, rc.bodies, 6)
+}
+
+// startWebhooks returns Webhooks with the options o on a new memory store,
+// with one endpoint that h serves; both stop when the test ends.
+func startWebhooks(t *testing.T, h http.Handler,
+	o casehttp.WebhookOptions) (*casehttp.Webhooks, *casehttp.MemoryStore) {
+	hook := httptest.NewServer(h)
+	t.Cleanup(hook.Close)
+	store := casehttp.NewMemoryStore()
+	w := casehttp.NewWebhooks(store, o)
+	t.Cleanup(w.Close)
+	w.Register(hook.URL, "whsec_1")
+	return w, store
 }
 
 // createCase stores a new case with its event in s, at env's time and
@@ -304,4 +274,124 @@ func TestWebhooks_ReadTheOutbox(t *testing.T) {
 	require.Len(t, all, 2)
 	assert.Equal(t, all[1].Event.ID, deliveries[0].EventID)
 	assert.Equal(t, second.ID, all[1].Event.Data.ID)
+}
+
+// deadlineTransport records whether each request it sends has a deadline,
+// and when.
+type deadlineTransport struct {
+	next      http.RoundTripper
+	mu        sync.Mutex
+	deadlines []time.Time // the zero time: no deadline
+}
+
+func (d *deadlineTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	deadline, _ := req.Context().Deadline()
+	d.mu.Lock()
+	d.deadlines = append(d.deadlines, deadline)
+	d.mu.Unlock()
+	return d.next.RoundTrip(req)
+}
+
+// TestWebhooks_DefaultClientTimesOut delivers with the default client,
+// whose requests go through http.DefaultTransport: each has a deadline 10
+// seconds after it was sent.
+func TestWebhooks_DefaultClientTimesOut(t *testing.T) {
+	rt := &deadlineTransport{next: http.DefaultTransport}
+	http.DefaultTransport = rt
+	t.Cleanup(func() { http.DefaultTransport = rt.next })
+	rc := &receiver{}
+	w, store := startWebhooks(t, rc, casehttp.WebhookOptions{})
+	createCase(t, store, casetest.NewEnv())
+
+	before := time.Now()
+	w.Notify(nil)
+	w.Wait()
+	after := time.Now()
+	require.Len(t, w.Deliveries(), 1)
+	assert.True(t, w.Deliveries()[0].OK())
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	require.Len(t, rt.deadlines, 1)
+	deadline := rt.deadlines[0]
+	assert.False(t, deadline.Before(before.Add(10*time.Second)), "deadline %v", deadline)
+	assert.False(t, deadline.After(after.Add(10*time.Second)), "deadline %v", deadline)
+}
+
+// TestWebhooks_DefaultBackoff delivers to an endpoint that fails, with no
+// Backoff set: the first retry is to come DefaultBackoff later.
+func TestWebhooks_DefaultBackoff(t *testing.T) {
+	rc := &receiver{failures: 100}
+	w, store := startWebhooks(t, rc, casehttp.WebhookOptions{Attempts: 2})
+	createCase(t, store, casetest.NewEnv())
+
+	w.Notify(nil)
+	require.Eventually(t, func() bool { return len(w.Deliveries()) > 0 },
+		10*time.Second, time.Millisecond)
+	first := w.Deliveries()[0]
+	assert.Equal(t, 1, first.Attempt)
+	assert.Equal(t, "endpoint answered 503", first.Err)
+	assert.Equal(t, casehttp.DefaultBackoff, first.RetryIn)
+}
+
+// TestWebhooks_ReadsEveryPage stores more events than Notify reads from
+// the outbox at a time: one call of Notify delivers all of them, in order.
+func TestWebhooks_ReadsEveryPage(t *testing.T) {
+	rc := &receiver{}
+	w, store := startWebhooks(t, rc, casehttp.WebhookOptions{})
+	env := casetest.NewEnv()
+	const n = 250
+	for range n {
+		createCase(t, store, env)
+	}
+
+	w.Notify(nil)
+	w.Wait()
+	all, err := store.Events(t.Context(), 0, n+1)
+	require.NoError(t, err)
+	require.Len(t, all, n)
+	deliveries := w.Deliveries()
+	require.Len(t, deliveries, n)
+	for i, d := range deliveries {
+		assert.Equal(t, all[i].Event.ID, d.EventID, "delivery %d", i)
+	}
+}
+
+// TestWebhooks_SuccessIsA2xxStatus sends an event to endpoints that answer
+// with statuses at the edges of 2xx: only 2xx counts as delivered.
+func TestWebhooks_SuccessIsA2xxStatus(t *testing.T) {
+	store := casehttp.NewMemoryStore()
+	w := casehttp.NewWebhooks(store, casehttp.WebhookOptions{Attempts: 1})
+	defer w.Close()
+	tests := []struct {
+		status int
+		err    string
+	}{
+		{200, ""}, {204, ""}, {299, ""},
+		{300, "endpoint answered 300"},
+		{404, "endpoint answered 404"},
+		{500, "endpoint answered 500"},
+	}
+	byURL := map[string]int{} // the index of each endpoint's row
+	for i, tt := range tests {
+		hook := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter,
+			_ *http.Request) {
+			rw.WriteHeader(tt.status)
+		}))
+		defer hook.Close()
+		w.Register(hook.URL, "whsec_1")
+		byURL[hook.URL] = i
+	}
+	createCase(t, store, casetest.NewEnv())
+
+	w.Notify(nil)
+	w.Wait()
+	deliveries := w.Deliveries()
+	require.Len(t, deliveries, len(tests))
+	for _, d := range deliveries {
+		tt := tests[byURL[d.URL]]
+		assert.Equal(t, tt.status, d.StatusCode)
+		assert.Equal(t, tt.err, d.Err, "status %d", tt.status)
+		assert.Equal(t, tt.err == "", d.OK(), "status %d", tt.status)
+		assert.Equal(t, time.Duration(0), d.RetryIn, "status %d", tt.status)
+	}
 }

@@ -67,6 +67,8 @@ func testEventsPages(t *testing.T, s casehttp.Store) {
 		{all[4].Seq, 2, 5, 5},
 		{all[0].Seq, 10, 1, 5},
 		{0, 1, 0, 1},
+		{0, 0, 0, 0},
+		{0, -1, 0, 0},
 	}
 	for _, p := range pages {
 		got, err := s.Events(ctx, p.after, p.limit)
