@@ -153,7 +153,7 @@ func TestLongestAccepted(t *testing.T) {
 
 // optionalRules is a mirror none of whose keys its tags require.
 type optionalRules struct {
-	note *string `name:"note" validate:"omitnil,max=5"`
+	Note *string `name:"note" validate:"omitnil,max=5"`
 }
 
 // TestObjectSchema_Required checks that an object lists the keys its
