@@ -91,6 +91,10 @@ func servedByHandler(as string) bool {
 // hostileGenerators builds the inputs of the NAME.gen entries that go to
 // an endpoint, as the catalogue's own test does: each starts from a
 // baseline of the catalogue or is made of repeats.
+//
+// TODO: these repeat the generators of the root package's catalogue test;
+// sharing them needs a package both tests import, and the root imports
+// none of its subpackages, not even in tests.
 var hostileGenerators = map[string]func(t *testing.T) []byte{
 	"size_over_limit_by_one": func(t *testing.T) []byte {
 		return []byte(pad(readHostile(t, "baseline_open.json"), cases.DefaultMaxBytes+1))
