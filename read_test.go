@@ -73,7 +73,15 @@ var codecSyntaxErrors = []codecSyntax{
 // reports text that is not JSON as one invalid_json item whose message
 // gives the byte offset.
 func TestDecoder_SyntaxErrors(t *testing.T) {
-	for _, tc := range codecSyntaxErrors {
+	assertSyntaxErrors(t, codecSyntaxErrors)
+}
+
+// assertSyntaxErrors checks that every document, strict or lenient,
+// refuses each body of tests with one invalid_json item whose message
+// gives the offset and what is wrong there.
+func assertSyntaxErrors(t *testing.T, tests []codecSyntax) {
+	t.Helper()
+	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			want := "invalid JSON at byte " + strconv.Itoa(tc.offset) + ": " + tc.what
 			for _, doc := range codecDocs {

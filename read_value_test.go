@@ -1,8 +1,6 @@
 package cases
 
 import (
-	"errors"
-	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -13,12 +11,7 @@ import (
 // invalid_json item at the offset where the number's grammar fails, or
 // where the member after a whole number is missing.
 func TestDecoder_NumberCutOffByTheEnd(t *testing.T) {
-	tests := []struct {
-		name   string
-		body   string
-		offset int
-		what   string
-	}{
+	assertSyntaxErrors(t, []codecSyntax{
 		{"minus", `{"a":-`, 6, "invalid number"},
 		{"point", `{"a":1.`, 7, "invalid number"},
 		{"exponent", `{"a":1e`, 7, "invalid number"},
@@ -26,23 +19,7 @@ func TestDecoder_NumberCutOffByTheEnd(t *testing.T) {
 		{"exponent sign", `{"a":1e-`, 8, "invalid number"},
 		{"whole number", `{"a":12`, 7, "expected ',' or '}' after an object member"},
 		{"whole exponent", `{"a":1.5e+3`, 11, "expected ',' or '}' after an object member"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			want := "invalid JSON at byte " + strconv.Itoa(tc.offset) + ": " + tc.what
-			for _, doc := range codecDocs {
-				for _, dec := range []Decoder{codecStrict, codecLenient} {
-					_, err := doc.decode(dec, []byte(tc.body))
-					assertInvalid(t, err, at{"", CodeInvalidJSON})
-					var e *Error
-					if errors.As(err, &e) && len(e.Items) == 1 {
-						assert.Equal(t, want, e.Items[0].Message, "%s lenient=%v",
-							doc, dec.Lenient)
-					}
-				}
-			}
-		})
-	}
+	})
 }
 
 // TestNumberParts checks the index each part of a number returns: the one
